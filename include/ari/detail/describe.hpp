@@ -1,0 +1,138 @@
+// ari-events: the one description of each type's fields, from which members, parsing,
+// serialising, equality and printing are all derived.
+//
+// A type is described by a list macro that applies F to (spec, name) once per field:
+//
+//   #define ARI_FIELDS_CallerID(F) F(std::string, name) F(std::string, number)
+//   ARI_MODEL(CallerID, ARI_FIELDS_CallerID)
+//
+// The spec is the C++ member type, except for two markers that only the codec reads:
+//   std::optional<S>  the member may be absent (a JSON null there reads as absent);
+//   ari::nullable<S>  the member may be JSON null, kept as an empty std::optional and
+//                     written back as null (DialplanCEP's priority and strings).
+#pragma once
+
+#include <cstddef>
+#include <iosfwd>
+#include <optional>
+#include <string_view>
+#include <type_traits>
+
+#include <nlohmann/json.hpp>
+
+namespace ari {
+
+/// Spec marker: a member that Asterisk may write as JSON null. Declared as std::optional<T>.
+template <class T>
+struct nullable {};
+
+namespace detail {
+
+template <class Spec>
+struct member_of {
+  using type = Spec;
+};
+template <class Spec>
+struct member_of<nullable<Spec>> {
+  using type = std::optional<typename member_of<Spec>::type>;
+};
+template <class Spec>
+struct member_of<std::optional<Spec>> {
+  using type = std::optional<typename member_of<Spec>::type>;
+};
+template <class Spec>
+using member_of_t = typename member_of<Spec>::type;
+
+/// One described field: its JSON key and the member that holds it.
+template <class Spec, class Owner>
+struct field {
+  using spec = Spec;
+  std::string_view name;
+  member_of_t<Spec> Owner::*member;
+};
+
+struct ignore_field {
+  template <class Field>
+  constexpr void operator()(const Field&) const noexcept {}
+};
+
+// Whatever has a description is an object model.
+template <class T, class = void>
+struct is_described : std::false_type {};
+template <class T>
+struct is_described<T, std::void_t<decltype(ari_describe(static_cast<const T*>(nullptr),
+                                                         ignore_field{}))>> : std::true_type {};
+
+template <class T>
+constexpr std::size_t field_count() {
+  std::size_t count = 0;
+  ari_describe(static_cast<const T*>(nullptr), [&](auto) { ++count; });
+  return count;
+}
+
+// Defined in json_codec.hpp; declared here so that the hidden friends below can name them.
+template <class T>
+void write_object(nlohmann::json& out, const T& value);
+template <class T>
+void read_document(const nlohmann::json& in, T& value);
+template <class T>
+bool equal(const T& a, const T& b);
+template <class T>
+std::ostream& print(std::ostream& os, const T& value);
+
+}  // namespace detail
+}  // namespace ari
+
+#define ARI_DETAIL_DECLARE_MEMBER(spec, name) ::ari::detail::member_of_t<spec> name{};
+#define ARI_DETAIL_VISIT_MEMBER(spec, name) \
+  visit(::ari::detail::field<spec, ari_self>{#name, &ari_self::name});
+#define ARI_DETAIL_NO_FIELDS(F)
+
+// Members, then the functions derived from the description (found by ADL, as nlohmann/json
+// expects). HEAD and TAIL are field lists around the type's own, for the common event members.
+#define ARI_DETAIL_BODY(Type, HEAD, LIST, TAIL)                                               \
+  HEAD(ARI_DETAIL_DECLARE_MEMBER)                                                           \
+  LIST(ARI_DETAIL_DECLARE_MEMBER)                                                           \
+  TAIL(ARI_DETAIL_DECLARE_MEMBER)                                                           \
+  /** Members this version does not model, written back as they came (null when none). */  \
+  ::nlohmann::json extra;                                                                   \
+  template <class Visit>                                                                    \
+  friend constexpr void ari_describe(const Type*, Visit&& visit) {                          \
+    using ari_self [[maybe_unused]] = Type;                                                          \
+    HEAD(ARI_DETAIL_VISIT_MEMBER) LIST(ARI_DETAIL_VISIT_MEMBER) TAIL(ARI_DETAIL_VISIT_MEMBER) \
+    (void)visit;                                                                            \
+  }                                                                                         \
+  friend bool operator==(const Type& a, const Type& b) { return ::ari::detail::equal(a, b); } \
+  friend bool operator!=(const Type& a, const Type& b) { return !(a == b); }                \
+  friend void to_json(::nlohmann::json& j, const Type& v) { ::ari::detail::write_object(j, v); } \
+  friend void from_json(const ::nlohmann::json& j, Type& v) { ::ari::detail::read_document(j, v); } \
+  friend std::ostream& operator<<(std::ostream& os, const Type& v) {                        \
+    return ::ari::detail::print(os, v);                                                     \
+  }
+
+/// Defines `struct Type` from its field list: an ARI model (CallerID, Channel, ...).
+#define ARI_MODEL(Type, LIST) \
+  struct Type {               \
+    ARI_DETAIL_BODY(Type, ARI_DETAIL_NO_FIELDS, LIST, ARI_DETAIL_NO_FIELDS) \
+  };
+
+// Members every Event carries, in the order Asterisk writes them around the event's own.
+#define ARI_DETAIL_EVENT_HEAD(F) F(std::optional<::ari::Timestamp>, timestamp)
+#define ARI_DETAIL_EVENT_TAIL(F) \
+  F(std::optional<std::string>, asterisk_id) F(std::string, application)
+#define ARI_DETAIL_MESSAGE_TAIL(F) F(std::optional<std::string>, asterisk_id)
+
+/// Defines an ARI event (an Event subtype): its own fields plus timestamp, asterisk_id and
+/// application. `Type::type` is the text of its "type" member.
+#define ARI_EVENT(Type, LIST)                                                   \
+  struct Type {                                                                 \
+    static constexpr std::string_view type = #Type;                             \
+    ARI_DETAIL_BODY(Type, ARI_DETAIL_EVENT_HEAD, LIST, ARI_DETAIL_EVENT_TAIL)   \
+  };
+
+/// Defines an ARI message that is not an Event (MissingParams): no application, no timestamp.
+#define ARI_MESSAGE(Type, LIST)                                                       \
+  struct Type {                                                                       \
+    static constexpr std::string_view type = #Type;                                   \
+    ARI_DETAIL_BODY(Type, ARI_DETAIL_NO_FIELDS, LIST, ARI_DETAIL_MESSAGE_TAIL)        \
+  };

@@ -1,0 +1,278 @@
+// ari-events: every ARI event type, and ari::Event, the variant of them all.
+//
+// Each event is one field list of its own members; ARI_EVENT adds the members every Event has
+// (timestamp, asterisk_id, application) and `static constexpr std::string_view type`.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <ostream>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "ari/models.hpp"
+
+namespace ari {
+
+// clang-format off
+
+#define ARI_FIELDS_ApplicationMoveFailed(F) \
+  F(Channel, channel) \
+  F(std::string, destination) \
+  F(std::vector<std::string>, args)
+ARI_EVENT(ApplicationMoveFailed, ARI_FIELDS_ApplicationMoveFailed)
+
+ARI_EVENT(ApplicationRegistered, ARI_DETAIL_NO_FIELDS)
+ARI_EVENT(ApplicationReplaced, ARI_DETAIL_NO_FIELDS)
+ARI_EVENT(ApplicationUnregistered, ARI_DETAIL_NO_FIELDS)
+
+#define ARI_FIELDS_BridgeAttendedTransfer(F) \
+  F(Channel, transferer_first_leg) \
+  F(Channel, transferer_second_leg) \
+  F(std::optional<Channel>, replace_channel) \
+  F(std::optional<Channel>, transferee) \
+  F(std::optional<Channel>, transfer_target) \
+  F(std::string, result) \
+  F(bool, is_external) \
+  F(std::optional<Bridge>, transferer_first_leg_bridge) \
+  F(std::optional<Bridge>, transferer_second_leg_bridge) \
+  F(std::string, destination_type) \
+  F(std::optional<std::string>, destination_bridge) \
+  F(std::optional<std::string>, destination_application) \
+  F(std::optional<Channel>, destination_link_first_leg) \
+  F(std::optional<Channel>, destination_link_second_leg) \
+  F(std::optional<Channel>, destination_threeway_channel) \
+  F(std::optional<Bridge>, destination_threeway_bridge)
+ARI_EVENT(BridgeAttendedTransfer, ARI_FIELDS_BridgeAttendedTransfer)
+
+#define ARI_FIELDS_BridgeBlindTransfer(F) \
+  F(Channel, channel) \
+  F(std::optional<Channel>, replace_channel) \
+  F(std::optional<Channel>, transferee) \
+  F(std::string, exten) \
+  F(std::string, context) \
+  F(std::string, result) \
+  F(bool, is_external) \
+  F(std::optional<Bridge>, bridge)
+ARI_EVENT(BridgeBlindTransfer, ARI_FIELDS_BridgeBlindTransfer)
+
+#define ARI_FIELDS_BridgeOnly(F) \
+  F(Bridge, bridge)
+ARI_EVENT(BridgeCreated, ARI_FIELDS_BridgeOnly)
+ARI_EVENT(BridgeDestroyed, ARI_FIELDS_BridgeOnly)
+
+#define ARI_FIELDS_BridgeMerged(F) \
+  F(Bridge, bridge) \
+  F(Bridge, bridge_from)
+ARI_EVENT(BridgeMerged, ARI_FIELDS_BridgeMerged)
+
+#define ARI_FIELDS_BridgeVideoSourceChanged(F) \
+  F(Bridge, bridge) \
+  F(std::optional<std::string>, old_video_source_id)
+ARI_EVENT(BridgeVideoSourceChanged, ARI_FIELDS_BridgeVideoSourceChanged)
+
+#define ARI_FIELDS_CallBroadcast(F) \
+  F(Channel, channel) \
+  F(std::optional<std::string>, caller) \
+  F(std::optional<std::string>, called)
+ARI_EVENT(CallBroadcast, ARI_FIELDS_CallBroadcast)
+
+#define ARI_FIELDS_CallClaimed(F) \
+  F(Channel, channel) \
+  F(std::string, winner_app)
+ARI_EVENT(CallClaimed, ARI_FIELDS_CallClaimed)
+
+#define ARI_FIELDS_ChannelCallerId(F) \
+  F(int, caller_presentation) \
+  F(std::string, caller_presentation_txt) \
+  F(Channel, channel)
+ARI_EVENT(ChannelCallerId, ARI_FIELDS_ChannelCallerId)
+
+#define ARI_FIELDS_ChannelOnly(F) \
+  F(Channel, channel)
+ARI_EVENT(ChannelConnectedLine, ARI_FIELDS_ChannelOnly)
+ARI_EVENT(ChannelCreated, ARI_FIELDS_ChannelOnly)
+
+#define ARI_FIELDS_ChannelDestroyed(F) \
+  F(int, cause) \
+  F(std::string, cause_txt) \
+  F(std::optional<int>, tech_cause) \
+  F(Channel, channel)
+ARI_EVENT(ChannelDestroyed, ARI_FIELDS_ChannelDestroyed)
+
+#define ARI_FIELDS_ChannelDialplan(F) \
+  F(std::string, dialplan_app) \
+  F(std::string, dialplan_app_data) \
+  F(Channel, channel)
+ARI_EVENT(ChannelDialplan, ARI_FIELDS_ChannelDialplan)
+
+#define ARI_FIELDS_ChannelDtmfReceived(F) \
+  F(std::string, digit) \
+  F(int, duration_ms) \
+  F(Channel, channel)
+ARI_EVENT(ChannelDtmfReceived, ARI_FIELDS_ChannelDtmfReceived)
+
+#define ARI_FIELDS_ChannelEnteredBridge(F) \
+  F(Bridge, bridge) \
+  F(std::optional<Channel>, channel)
+ARI_EVENT(ChannelEnteredBridge, ARI_FIELDS_ChannelEnteredBridge)
+
+#define ARI_FIELDS_ChannelHangupRequest(F) \
+  F(std::optional<int>, cause) \
+  F(std::optional<int>, tech_cause) \
+  F(std::optional<bool>, soft) \
+  F(Channel, channel)
+ARI_EVENT(ChannelHangupRequest, ARI_FIELDS_ChannelHangupRequest)
+
+#define ARI_FIELDS_ChannelHold(F) \
+  F(Channel, channel) \
+  F(std::optional<std::string>, musicclass)
+ARI_EVENT(ChannelHold, ARI_FIELDS_ChannelHold)
+
+#define ARI_FIELDS_ChannelLeftBridge(F) \
+  F(Bridge, bridge) \
+  F(Channel, channel)
+ARI_EVENT(ChannelLeftBridge, ARI_FIELDS_ChannelLeftBridge)
+
+ARI_EVENT(ChannelStateChange, ARI_FIELDS_ChannelOnly)
+
+#define ARI_FIELDS_ChannelTalkingFinished(F) \
+  F(Channel, channel) \
+  F(int, duration)
+ARI_EVENT(ChannelTalkingFinished, ARI_FIELDS_ChannelTalkingFinished)
+
+ARI_EVENT(ChannelTalkingStarted, ARI_FIELDS_ChannelOnly)
+ARI_EVENT(ChannelToneDetected, ARI_FIELDS_ChannelOnly)
+
+#define ARI_FIELDS_ChannelTransfer(F) \
+  F(std::optional<std::string>, state) \
+  F(ReferTo, refer_to) \
+  F(ReferredBy, referred_by)
+ARI_EVENT(ChannelTransfer, ARI_FIELDS_ChannelTransfer)
+
+ARI_EVENT(ChannelUnhold, ARI_FIELDS_ChannelOnly)
+
+#define ARI_FIELDS_ChannelUserevent(F) \
+  F(std::string, eventname) \
+  F(std::optional<Channel>, channel) \
+  F(std::optional<Bridge>, bridge) \
+  F(std::optional<Endpoint>, endpoint) \
+  F(nlohmann::json, userevent)
+ARI_EVENT(ChannelUserevent, ARI_FIELDS_ChannelUserevent)
+
+#define ARI_FIELDS_ChannelVarset(F) \
+  F(std::string, variable) \
+  F(std::string, value) \
+  F(std::optional<Channel>, channel)
+ARI_EVENT(ChannelVarset, ARI_FIELDS_ChannelVarset)
+
+#define ARI_FIELDS_ContactStatusChange(F) \
+  F(Endpoint, endpoint) \
+  F(ContactInfo, contact_info)
+ARI_EVENT(ContactStatusChange, ARI_FIELDS_ContactStatusChange)
+
+#define ARI_FIELDS_DeviceStateChanged(F) \
+  F(DeviceState, device_state)
+ARI_EVENT(DeviceStateChanged, ARI_FIELDS_DeviceStateChanged)
+
+#define ARI_FIELDS_Dial(F) \
+  F(std::optional<Channel>, caller) \
+  F(Channel, peer) \
+  F(std::optional<std::string>, forward) \
+  F(std::optional<Channel>, forwarded) \
+  F(std::optional<std::string>, dialstring) \
+  F(std::string, dialstatus)
+ARI_EVENT(Dial, ARI_FIELDS_Dial)
+
+#define ARI_FIELDS_EndpointOnly(F) \
+  F(Endpoint, endpoint)
+ARI_EVENT(EndpointStateChange, ARI_FIELDS_EndpointOnly)
+
+#define ARI_FIELDS_MissingParams(F) \
+  F(std::vector<std::string>, params)
+ARI_MESSAGE(MissingParams, ARI_FIELDS_MissingParams)
+
+#define ARI_FIELDS_PeerStatusChange(F) \
+  F(Endpoint, endpoint) \
+  F(Peer, peer)
+ARI_EVENT(PeerStatusChange, ARI_FIELDS_PeerStatusChange)
+
+#define ARI_FIELDS_PlaybackOnly(F) \
+  F(Playback, playback)
+ARI_EVENT(PlaybackContinuing, ARI_FIELDS_PlaybackOnly)
+ARI_EVENT(PlaybackFinished, ARI_FIELDS_PlaybackOnly)
+ARI_EVENT(PlaybackStarted, ARI_FIELDS_PlaybackOnly)
+
+// message_body is a JSON document serialised into a string, kept as that string.
+#define ARI_FIELDS_RESTResponse(F) \
+  F(std::string, transaction_id) \
+  F(std::string, request_id) \
+  F(int, status_code) \
+  F(std::string, reason_phrase) \
+  F(std::string, uri) \
+  F(std::optional<std::string>, content_type) \
+  F(std::optional<std::string>, message_body)
+ARI_EVENT(RESTResponse, ARI_FIELDS_RESTResponse)
+
+#define ARI_FIELDS_RecordingOnly(F) \
+  F(LiveRecording, recording)
+ARI_EVENT(RecordingFailed, ARI_FIELDS_RecordingOnly)
+ARI_EVENT(RecordingFinished, ARI_FIELDS_RecordingOnly)
+ARI_EVENT(RecordingStarted, ARI_FIELDS_RecordingOnly)
+
+ARI_EVENT(StasisEnd, ARI_FIELDS_ChannelOnly)
+
+#define ARI_FIELDS_StasisStart(F) \
+  F(std::vector<std::string>, args) \
+  F(Channel, channel) \
+  F(std::optional<Channel>, replace_channel)
+ARI_EVENT(StasisStart, ARI_FIELDS_StasisStart)
+
+#define ARI_FIELDS_TextMessageReceived(F) \
+  F(TextMessage, message) \
+  F(std::optional<Endpoint>, endpoint)
+ARI_EVENT(TextMessageReceived, ARI_FIELDS_TextMessageReceived)
+
+/// Every event type this version knows, sorted by name (the parser's lookup relies on it).
+#define ARI_EVENT_TYPES(X) \
+  X(ApplicationMoveFailed) X(ApplicationRegistered) X(ApplicationReplaced) \
+  X(ApplicationUnregistered) X(BridgeAttendedTransfer) X(BridgeBlindTransfer) \
+  X(BridgeCreated) X(BridgeDestroyed) X(BridgeMerged) X(BridgeVideoSourceChanged) \
+  X(CallBroadcast) X(CallClaimed) X(ChannelCallerId) X(ChannelConnectedLine) \
+  X(ChannelCreated) X(ChannelDestroyed) X(ChannelDialplan) X(ChannelDtmfReceived) \
+  X(ChannelEnteredBridge) X(ChannelHangupRequest) X(ChannelHold) X(ChannelLeftBridge) \
+  X(ChannelStateChange) X(ChannelTalkingFinished) X(ChannelTalkingStarted) \
+  X(ChannelToneDetected) X(ChannelTransfer) X(ChannelUnhold) X(ChannelUserevent) \
+  X(ChannelVarset) X(ContactStatusChange) X(DeviceStateChanged) X(Dial) \
+  X(EndpointStateChange) X(MissingParams) X(PeerStatusChange) X(PlaybackContinuing) \
+  X(PlaybackFinished) X(PlaybackStarted) X(RESTResponse) X(RecordingFailed) \
+  X(RecordingFinished) X(RecordingStarted) X(StasisEnd) X(StasisStart) \
+  X(TextMessageReceived)
+
+// clang-format on
+
+/// A message whose "type" this version does not model: the type text and the whole JSON.
+/// A newer Asterisk's event therefore never fails to parse.
+struct UnknownEvent {
+  std::string type;
+  nlohmann::json json;
+
+  friend bool operator==(const UnknownEvent& a, const UnknownEvent& b) {
+    return a.type == b.type && a.json == b.json;
+  }
+  friend bool operator!=(const UnknownEvent& a, const UnknownEvent& b) { return !(a == b); }
+  friend void to_json(nlohmann::json& j, const UnknownEvent& e) { j = e.json; }
+  friend std::ostream& operator<<(std::ostream& os, const UnknownEvent& e) {
+    return os << detail::dump_safely(e.json);
+  }
+};
+
+#define ARI_DETAIL_ALTERNATIVE(Type) Type,
+/// Any message of /ari/events: one alternative per event type, UnknownEvent last.
+using Event = std::variant<ARI_EVENT_TYPES(ARI_DETAIL_ALTERNATIVE) UnknownEvent>;
+#undef ARI_DETAIL_ALTERNATIVE
+
+}  // namespace ari

@@ -1,0 +1,138 @@
+// ari-events: enumerated ARI strings (channel state, playback state, ...) that stay lossless.
+// Asterisk sends values its schema does not list (channel state "Rsrvd", "Mute",
+// "Unknown (7)", playback state "paused"), so a value is an enumerator plus, when the text is
+// not the enumerator's usual spelling, the original text.
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace ari {
+
+/// An enumerated ARI string. `Names` supplies `enum Value` (its last enumerator `Other` stands
+/// for any text it does not know) and `names`, the usual spelling of each enumerator but Other,
+/// plus `aliases` (other spellings). Its enumerators are reachable through this type: ChannelState::Up.
+template <class Names>
+class TextEnum : public Names {
+ public:
+  using Value = typename Names::Value;
+
+  constexpr TextEnum() noexcept = default;
+  /// Implicit, so that `state == ari::ChannelState::Up` reads naturally.
+  constexpr TextEnum(Value value) noexcept : value_(value) {}  // NOLINT(google-explicit-constructor)
+
+  /// Any text is accepted: unknown text becomes Other and keeps its spelling.
+  static TextEnum from_text(std::string_view text) {
+    TextEnum result;
+    for (std::size_t i = 0; i < std::size(Names::names); ++i) {
+      if (Names::names[i] == text) {
+        result.value_ = static_cast<Value>(i);
+        return result;
+      }
+    }
+    result.value_ = Names::Other;
+    for (const auto& alias : Names::aliases) {
+      if (alias.text == text) result.value_ = alias.value;
+    }
+    result.text_ = std::string(text);
+    return result;
+  }
+
+  constexpr Value value() const noexcept { return value_; }
+  /// The text as Asterisk wrote it (empty for a default-constructed Other).
+  std::string_view text() const noexcept {
+    if (!text_.empty() || value_ == Names::Other) return text_;
+    return Names::names[static_cast<std::size_t>(value_)];
+  }
+  /// Whether the text is the usual spelling of a listed value.
+  bool is_known() const noexcept { return text_.empty() && value_ != Names::Other; }
+
+  friend bool operator==(const TextEnum& a, const TextEnum& b) noexcept {
+    return a.value_ == b.value_ && a.text_ == b.text_;
+  }
+  friend bool operator!=(const TextEnum& a, const TextEnum& b) noexcept { return !(a == b); }
+
+ private:
+  Value value_{};
+  std::string text_;  // set only when the text is not names[value_]
+};
+
+/// Alternative spelling of an enumerator (for instance the schema's "Rsrved" for Rsrvd).
+template <class Value>
+struct TextAlias {
+  std::string_view text;
+  Value value;
+};
+
+struct ChannelStateNames {
+  enum Value : unsigned char {
+    Down, Rsrvd, OffHook, Dialing, Ring, Ringing, Up, Busy, DialingOffhook, PreRing, Mute,
+    Unknown, Other
+  };
+  static constexpr std::string_view names[] = {
+      "Down", "Rsrvd", "OffHook", "Dialing",  "Ring", "Ringing", "Up", "Busy", "Dialing Offhook",
+      "Pre-ring", "Mute", "Unknown"};
+  // main/channel.c writes "Rsrvd"; the schema lists "Rsrved". "Unknown (N)" stays Other.
+  static constexpr std::array<TextAlias<Value>, 1> aliases{{{"Rsrved", Rsrvd}}};
+};
+/// Channel.state. Asterisk's spelling is canonical ("Rsrvd"); "Unknown (7)" is Other.
+using ChannelState = TextEnum<ChannelStateNames>;
+
+struct PlaybackStateNames {
+  enum Value : unsigned char { queued, playing, continuing, paused, done, failed, complete, Other };
+  static constexpr std::string_view names[] = {"queued", "playing", "continuing", "paused",
+                                               "done",   "failed",  "complete"};
+  static constexpr std::array<TextAlias<Value>, 0> aliases{};
+};
+/// Playback.state; `paused` is sent by Asterisk although the schema omits it, `complete` by 12/13.
+using PlaybackState = TextEnum<PlaybackStateNames>;
+
+struct RecordingStateNames {
+  enum Value : unsigned char { queued, recording, paused, done, failed, canceled, Other };
+  static constexpr std::string_view names[] = {"queued", "recording", "paused",
+                                               "done",   "failed",    "canceled"};
+  static constexpr std::array<TextAlias<Value>, 0> aliases{};
+};
+/// LiveRecording.state.
+using RecordingState = TextEnum<RecordingStateNames>;
+
+struct EndpointStateNames {
+  enum Value : unsigned char { unknown, offline, online, Other };
+  static constexpr std::string_view names[] = {"unknown", "offline", "online"};
+  static constexpr std::array<TextAlias<Value>, 0> aliases{};
+};
+/// Endpoint.state.
+using EndpointState = TextEnum<EndpointStateNames>;
+
+struct DeviceStateValueNames {
+  enum Value : unsigned char {
+    UNKNOWN, NOT_INUSE, INUSE, BUSY, INVALID, UNAVAILABLE, RINGING, RINGINUSE, ONHOLD, Other
+  };
+  static constexpr std::string_view names[] = {"UNKNOWN",     "NOT_INUSE", "INUSE",
+                                               "BUSY",        "INVALID",   "UNAVAILABLE",
+                                               "RINGING",     "RINGINUSE", "ONHOLD"};
+  static constexpr std::array<TextAlias<Value>, 0> aliases{};
+};
+/// DeviceState.state (the model DeviceState has the name; this is its value).
+using DeviceStateValue = TextEnum<DeviceStateValueNames>;
+
+struct ContactStatusNames {
+  enum Value : unsigned char { Unreachable, Reachable, Unknown, NonQualified, Removed, Created, Other };
+  static constexpr std::string_view names[] = {"Unreachable", "Reachable", "Unknown",
+                                               "NonQualified", "Removed",  "Created"};
+  static constexpr std::array<TextAlias<Value>, 0> aliases{};
+};
+/// ContactInfo.contact_status (`Created` in lines 13-15, `NonQualified` from 16).
+using ContactStatus = TextEnum<ContactStatusNames>;
+
+struct BridgeTypeNames {
+  enum Value : unsigned char { mixing, holding, Other };
+  static constexpr std::string_view names[] = {"mixing", "holding"};
+  static constexpr std::array<TextAlias<Value>, 0> aliases{};
+};
+/// Bridge.bridge_type.
+using BridgeType = TextEnum<BridgeTypeNames>;
+
+}  // namespace ari

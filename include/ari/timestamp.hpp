@@ -1,0 +1,193 @@
+// ari-events: ARI's Date values ("2018-10-23T12:36:11.110+0000") as a UTC instant plus the
+// UTC offset the server wrote, so that formatting gives back the original text.
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+
+#include <date/date.h>
+
+#include "ari/error.hpp"
+
+namespace ari {
+
+class Timestamp;
+
+namespace detail {
+// Result of reading a timestamp without throwing: nullptr on success, else what is wrong.
+const char* read_timestamp(std::string_view text, Timestamp& out) noexcept;
+}  // namespace detail
+
+/// A Date of ARI: millisecond UTC instant plus the server's UTC offset. Asterisk writes
+/// YYYY-MM-DDTHH:MM:SS.mmm+hhmm; the +hh:mm form is accepted too, and to_string() re-emits
+/// whichever form was read. Equality is textual: same instant, same offset, same form.
+class Timestamp {
+ public:
+  using duration = std::chrono::milliseconds;
+  using time_point_type = date::sys_time<duration>;
+
+  /// 1970-01-01T00:00:00.000+0000.
+  Timestamp() = default;
+
+  /// The instant as seen at `offset` east of UTC. Throws std::out_of_range when the offset is
+  /// 24 hours or more, or when the local year falls outside 0000-9999 (not writable as ARI text).
+  explicit Timestamp(time_point_type instant, std::chrono::minutes offset = std::chrono::minutes{0})
+      : instant_(instant), offset_minutes_(checked_offset(offset)) {
+    const auto year = int(date::year_month_day{date::floor<date::days>(local_time())}.year());
+    if (year < 0 || year > 9999) throw std::out_of_range("ari::Timestamp: year outside 0000-9999");
+  }
+
+  /// Reads ARI text; throws ari::parse_error naming what is wrong.
+  static Timestamp parse(std::string_view text) {
+    Timestamp result;
+    if (const char* problem = detail::read_timestamp(text, result)) {
+      throw parse_error("", expected_form(problem), '"' + std::string(text.substr(0, 64)) + '"');
+    }
+    return result;
+  }
+
+  /// The UTC instant.
+  time_point_type time_point() const noexcept { return instant_; }
+  /// The offset east of UTC the text carried (+0900 is 540 minutes).
+  std::chrono::minutes offset() const noexcept { return std::chrono::minutes{offset_minutes_}; }
+  /// Wall-clock time at that offset, as written in the text.
+  date::local_time<duration> local_time() const noexcept {
+    return date::local_time<duration>{instant_.time_since_epoch() + offset()};
+  }
+  /// True when the text had the +hh:mm form instead of Asterisk's +hhmm.
+  bool has_colon_offset() const noexcept { return colon_offset_; }
+
+  /// The text form: exactly what was parsed, or +hhmm form for a constructed value.
+  std::string to_string() const {
+    char text[29];
+    return std::string(text, format(text));
+  }
+
+  friend bool operator==(const Timestamp& a, const Timestamp& b) noexcept {
+    return a.instant_ == b.instant_ && a.offset_minutes_ == b.offset_minutes_ &&
+           a.colon_offset_ == b.colon_offset_ && a.negative_zero_ == b.negative_zero_;
+  }
+  friend bool operator!=(const Timestamp& a, const Timestamp& b) noexcept { return !(a == b); }
+
+  /// Writes the text form into `out` (at least 29 bytes) and returns its length.
+  std::size_t format(char* out) const noexcept {
+    const auto local = local_time();
+    const auto day = date::floor<date::days>(local);
+    const date::year_month_day ymd{day};
+    const auto ms_of_day = (local - day).count();
+    char* p = out;
+    p = put_digits(p, int(ymd.year()), 4);
+    *p++ = '-';
+    p = put_digits(p, int(unsigned(ymd.month())), 2);
+    *p++ = '-';
+    p = put_digits(p, int(unsigned(ymd.day())), 2);
+    *p++ = 'T';
+    p = put_digits(p, int(ms_of_day / 3600000), 2);
+    *p++ = ':';
+    p = put_digits(p, int(ms_of_day / 60000 % 60), 2);
+    *p++ = ':';
+    p = put_digits(p, int(ms_of_day / 1000 % 60), 2);
+    *p++ = '.';
+    p = put_digits(p, int(ms_of_day % 1000), 3);
+    *p++ = (offset_minutes_ < 0 || negative_zero_) ? '-' : '+';
+    const int magnitude = offset_minutes_ < 0 ? -offset_minutes_ : offset_minutes_;
+    p = put_digits(p, magnitude / 60, 2);
+    if (colon_offset_) *p++ = ':';
+    p = put_digits(p, magnitude % 60, 2);
+    return std::size_t(p - out);
+  }
+
+ private:
+  friend const char* detail::read_timestamp(std::string_view, Timestamp&) noexcept;
+
+  static std::int16_t checked_offset(std::chrono::minutes offset) {
+    if (offset.count() <= -24 * 60 || offset.count() >= 24 * 60) {
+      throw std::out_of_range("ari::Timestamp: UTC offset must be less than 24 hours");
+    }
+    return static_cast<std::int16_t>(offset.count());
+  }
+
+  static std::string expected_form(const char* problem) {
+    return std::string("timestamp YYYY-MM-DDTHH:MM:SS.mmm+hhmm (") + problem + ")";
+  }
+
+  static char* put_digits(char* p, int value, int width) noexcept {
+    for (int i = width - 1; i >= 0; --i) {
+      p[i] = char('0' + value % 10);
+      value /= 10;
+    }
+    return p + width;
+  }
+
+  time_point_type instant_{};
+  std::int16_t offset_minutes_ = 0;
+  bool colon_offset_ = false;
+  bool negative_zero_ = false;  // "-0000" is kept apart from "+0000" so that it round-trips
+};
+
+namespace detail {
+
+// Fixed-format reader: every position is checked by hand, the calendar checks and the
+// day count come from date's civil arithmetic. No streams, no locale, no allocation.
+inline const char* read_timestamp(std::string_view text, Timestamp& out) noexcept {
+  constexpr std::size_t basic_length = 28;  // 2018-10-23T12:36:11.110+0000
+  if (text.size() != basic_length && text.size() != basic_length + 1) {
+    return "wrong length";
+  }
+  bool ok = true;
+  const auto number = [&](std::size_t at, std::size_t width) {
+    int value = 0;
+    for (std::size_t i = at; i < at + width; ++i) {
+      const char c = text[i];
+      if (c < '0' || c > '9') ok = false;
+      value = value * 10 + (c - '0');
+    }
+    return value;
+  };
+  const auto punct = [&](std::size_t at, char c) {
+    if (text[at] != c) ok = false;
+  };
+  const int year = number(0, 4);
+  punct(4, '-');
+  const int month = number(5, 2);
+  punct(7, '-');
+  const int day = number(8, 2);
+  punct(10, 'T');
+  const int hour = number(11, 2);
+  punct(13, ':');
+  const int minute = number(14, 2);
+  punct(16, ':');
+  const int second = number(17, 2);
+  punct(19, '.');
+  const int millis = number(20, 3);
+  const char sign = text[23];
+  const bool colon = text.size() == basic_length + 1;
+  if (colon) punct(26, ':');
+  const int offset_hours = number(24, 2);
+  const int offset_minutes = number(colon ? 27 : 26, 2);
+  if (!ok || (sign != '+' && sign != '-')) return "malformed";
+  if (month < 1 || month > 12) return "month out of range";
+  const date::year_month_day ymd{date::year{year}, date::month{unsigned(month)},
+                                 date::day{unsigned(day)}};
+  if (!ymd.ok()) return "day out of range for the month";
+  if (hour > 23) return "hour out of range";
+  if (minute > 59) return "minute out of range";
+  if (second > 59) return "second out of range";
+  if (offset_hours > 23 || offset_minutes > 59) return "UTC offset out of range";
+
+  const int offset = (sign == '-' ? -1 : 1) * (offset_hours * 60 + offset_minutes);
+  const auto local = date::sys_days{ymd}.time_since_epoch() + std::chrono::hours{hour} +
+                     std::chrono::minutes{minute} + std::chrono::seconds{second} +
+                     std::chrono::milliseconds{millis};
+  out.instant_ = Timestamp::time_point_type{local - std::chrono::minutes{offset}};
+  out.offset_minutes_ = static_cast<std::int16_t>(offset);
+  out.colon_offset_ = colon;
+  out.negative_zero_ = sign == '-' && offset == 0;
+  return nullptr;
+}
+
+}  // namespace detail
+}  // namespace ari
