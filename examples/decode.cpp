@@ -63,8 +63,7 @@ void summarise(std::ostream& out, const E& event) {
                          std::is_same_v<E, ari::BridgeDestroyed> ||
                          std::is_same_v<E, ari::ChannelEnteredBridge> ||
                          std::is_same_v<E, ari::ChannelLeftBridge>) {
-      out << " bridge=" << event.bridge.id << " (" << event.bridge.channels.size()
-          << " channels)";
+      out << " bridge=" << event.bridge.id << " (" << event.bridge.channels.size() << " channels)";
     }
   }
 }
@@ -73,7 +72,7 @@ void print_line(std::ostream& out, const ari::Event& event) {
   std::visit(
       [&](const auto& e) {
         using E = std::decay_t<decltype(e)>;
-        if constexpr (!std::is_same_v<E, ari::UnknownEvent> && !std::is_same_v<E, ari::MissingParams>) {
+        if constexpr (!std::is_same_v<E, ari::UnknownEvent>) {
           out << (e.timestamp ? e.timestamp->to_string() : std::string(28, '-')) << ' ';
         }
         out << ari::type_name(event);
@@ -84,7 +83,8 @@ void print_line(std::ostream& out, const ari::Event& event) {
 }
 
 int usage() {
-  std::cerr << "usage: decode [--check] [FILE]   (one ARI JSON frame per line; stdin without FILE)\n";
+  std::cerr
+      << "usage: decode [--check] [FILE]   (one ARI JSON frame per line; stdin without FILE)\n";
   return 2;
 }
 

@@ -24,18 +24,19 @@ int main() {
       std::cerr << "skipping a bad frame: " << result.error().what() << '\n';
       continue;
     }
-    std::visit(overloaded{
-                   [](const ari::StasisStart& e) {
-                     std::cout << "answer " << e.channel.id << " (caller "
-                               << e.channel.caller.number << ")\n";
-                   },
-                   [](const ari::ChannelDtmfReceived& e) {
-                     std::cout << "digit " << e.digit << " on " << e.channel.id << '\n';
-                   },
-                   [](const ari::StasisEnd& e) { std::cout << "done with " << e.channel.id << '\n'; },
-                   [](const ari::UnknownEvent& e) { std::cout << "new event type " << e.type << '\n'; },
-                   [](const auto&) {},  // every other event: not interesting here
-               },
-               *result);
+    std::visit(
+        overloaded{
+            [](const ari::StasisStart& e) {
+              std::cout << "answer " << e.channel.id << " (caller " << e.channel.caller.number
+                        << ")\n";
+            },
+            [](const ari::ChannelDtmfReceived& e) {
+              std::cout << "digit " << e.digit << " on " << e.channel.id << '\n';
+            },
+            [](const ari::StasisEnd& e) { std::cout << "done with " << e.channel.id << '\n'; },
+            [](const ari::UnknownEvent& e) { std::cout << "new event type " << e.type << '\n'; },
+            [](const auto&) {},  // every other event: not interesting here
+        },
+        *result);
   }
 }

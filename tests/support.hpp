@@ -38,7 +38,8 @@ inline const std::vector<std::string>& capture_frames() {
 /// The error a frame produces; fails the test (by throwing) when it parses.
 inline ari::parse_error error_of(std::string_view frame) {
   auto result = ari::try_parse_event(frame);
-  if (result) throw std::runtime_error("frame parsed, an error was expected: " + std::string(frame));
+  if (result)
+    throw std::runtime_error("frame parsed, an error was expected: " + std::string(frame));
   return result.error();
 }
 

@@ -86,14 +86,18 @@ TEST_CASE("unknown members are kept at every level and written back") {
 
 TEST_CASE("channel states beyond the schema's list parse and round-trip") {
   const std::pair<const char*, ari::ChannelState::Value> cases[] = {
-      {"Rsrvd", ari::ChannelState::Rsrvd},     {"Rsrved", ari::ChannelState::Rsrvd},
-      {"Mute", ari::ChannelState::Mute},       {"Unknown (7)", ari::ChannelState::Other},
+      {"Rsrvd", ari::ChannelState::Rsrvd},
+      {"Rsrved", ari::ChannelState::Rsrvd},
+      {"Mute", ari::ChannelState::Mute},
+      {"Unknown (7)", ari::ChannelState::Other},
       {"Dialing Offhook", ari::ChannelState::DialingOffhook},
-      {"Pre-ring", ari::ChannelState::PreRing}, {"Up", ari::ChannelState::Up}};
-  for (const auto& [text, value] : cases) {
+      {"Pre-ring", ari::ChannelState::PreRing},
+      {"Up", ari::ChannelState::Up}};
+  for (const auto& [text_of_case, value] : cases) {
+    const std::string text = text_of_case;  // lambdas cannot capture bindings before C++20
     INFO(text);
-    const std::string frame = test::edited(test::seed_frame("StasisEnd"),
-                                           [&](auto& j) { j["channel"]["state"] = text; });
+    const std::string frame =
+        test::edited(test::seed_frame("StasisEnd"), [&](auto& j) { j["channel"]["state"] = text; });
     const auto event = std::get<ari::StasisEnd>(ari::parse_event(frame));
     CHECK(event.channel.state.value() == value);
     CHECK(event.channel.state.text() == text);
@@ -116,8 +120,11 @@ TEST_CASE("playback state paused, which the schema omits") {
 
 TEST_CASE("DialplanCEP nulls are accepted and written back as null") {
   const std::string frame = test::edited(test::seed_frame("StasisEnd"), [](auto& j) {
-    j["channel"]["dialplan"] = {{"context", nullptr}, {"exten", nullptr}, {"priority", nullptr},
-                                {"app_name", nullptr}, {"app_data", "x"}};
+    j["channel"]["dialplan"] = {{"context", nullptr},
+                                {"exten", nullptr},
+                                {"priority", nullptr},
+                                {"app_name", nullptr},
+                                {"app_data", "x"}};
   });
   const auto event = std::get<ari::StasisEnd>(ari::parse_event(frame));
   const auto& dialplan = event.channel.dialplan;
@@ -130,17 +137,16 @@ TEST_CASE("DialplanCEP nulls are accepted and written back as null") {
 }
 
 TEST_CASE("null for an ordinary optional member reads as absent") {
-  const std::string frame = test::edited(test::seed_frame("ChannelVarset"),
-                                         [](auto& j) { j["channel"] = nullptr; });
+  const std::string frame =
+      test::edited(test::seed_frame("ChannelVarset"), [](auto& j) { j["channel"] = nullptr; });
   const auto event = std::get<ari::ChannelVarset>(ari::parse_event(frame));
   CHECK_FALSE(event.channel.has_value());
   CHECK_FALSE(nlohmann::json(event).contains("channel"));
 }
 
 TEST_CASE("UTF-8 caller names") {
-  const std::string frame = test::edited(test::seed_frame("StasisStart"), [](auto& j) {
-    j["channel"]["caller"]["name"] = "홍길동";
-  });
+  const std::string frame = test::edited(
+      test::seed_frame("StasisStart"), [](auto& j) { j["channel"]["caller"]["name"] = "홍길동"; });
   const auto event = std::get<ari::StasisStart>(ari::parse_event(frame));
   CHECK(event.channel.caller.name == "\xed\x99\x8d\xea\xb8\xb8\xeb\x8f\x99");
   CHECK(nlohmann::json(event).dump() == nlohmann::json::parse(frame).dump());

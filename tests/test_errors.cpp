@@ -16,13 +16,12 @@ const std::string& destroyed() {
 }  // namespace
 
 TEST_CASE("text that is not JSON") {
-  for (const std::string& text :
-       {std::string(""), std::string("{"), std::string("not json"),
-        destroyed().substr(0, destroyed().size() / 2),  // truncated
-        std::string("{\"type\":\"Dial\xff\"}"),         // invalid UTF-8
-        std::string("{\"type\":\"\\ud800\"}"),          // lone surrogate
-        std::string("{\"type\":\"a\x01\"}"),            // raw control character
-        std::string("{\"type\":\"StasisEnd\"} trailing")}) {
+  for (const std::string& text : {std::string(""), std::string("{"), std::string("not json"),
+                                  destroyed().substr(0, destroyed().size() / 2),  // truncated
+                                  std::string("{\"type\":\"Dial\xff\"}"),         // invalid UTF-8
+                                  std::string("{\"type\":\"\\ud800\"}"),          // lone surrogate
+                                  std::string("{\"type\":\"a\x01\"}"),  // raw control character
+                                  std::string("{\"type\":\"StasisEnd\"} trailing")}) {
     INFO(text);
     const auto error = error_of(text);
     CHECK(error.pointer().empty());
@@ -49,7 +48,8 @@ TEST_CASE("top level must be an object with a string type") {
 }
 
 TEST_CASE("a required member missing, at any depth") {
-  auto error = error_of(edited(destroyed(), [](auto& j) { j["channel"]["caller"].erase("number"); }));
+  auto error =
+      error_of(edited(destroyed(), [](auto& j) { j["channel"]["caller"].erase("number"); }));
   CHECK(error.pointer() == "/channel/caller/number");
   CHECK(error.expected() == "string");
   CHECK(error.found() == "no member");
@@ -61,13 +61,15 @@ TEST_CASE("a required member missing, at any depth") {
   error = error_of(edited(destroyed(), [](auto& j) { j.erase("application"); }));
   CHECK(error.pointer() == "/application");
 
-  error = error_of(edited(destroyed(), [](auto& j) { j["channel"]["dialplan"].erase("priority"); }));
+  error =
+      error_of(edited(destroyed(), [](auto& j) { j["channel"]["dialplan"].erase("priority"); }));
   CHECK(error.pointer() == "/channel/dialplan/priority");
   CHECK(error.expected() == "integer in [-9223372036854775808, 9223372036854775807] or null");
 }
 
 TEST_CASE("a member of the wrong JSON type") {
-  auto error = error_of(edited(destroyed(), [](auto& j) { j["channel"]["caller"]["number"] = 42; }));
+  auto error =
+      error_of(edited(destroyed(), [](auto& j) { j["channel"]["caller"]["number"] = 42; }));
   CHECK(error.pointer() == "/channel/caller/number");
   CHECK(error.expected() == "string");
   CHECK(error.found() == "number 42");
@@ -100,9 +102,8 @@ TEST_CASE("integers out of range, and floats where integers belong") {
 
   CHECK(error_of(edited(destroyed(), [](auto& j) { j["cause"] = 16.0; })).pointer() == "/cause");
 
-  error = error_of(edited(destroyed(), [](auto& j) {
-    j["channel"]["dialplan"]["priority"] = 9223372036854775808ULL;
-  }));
+  error = error_of(edited(
+      destroyed(), [](auto& j) { j["channel"]["dialplan"]["priority"] = 9223372036854775808ULL; }));
   CHECK(error.pointer() == "/channel/dialplan/priority");
 
   const auto edge = ari::parse_event(edited(destroyed(), [](auto& j) {
@@ -129,16 +130,16 @@ TEST_CASE("invalid timestamps") {
       {"2018-10-23 12:36:11.110+0000", "malformed"},
       {"2018-10-23T12:36:11.110+00:0x", "malformed"},
   };
-  for (const auto& [text, problem] : cases) {
+  for (const auto& [text_of_case, problem] : cases) {
+    const std::string text = text_of_case;  // lambdas cannot capture bindings before C++20
     INFO(text);
     const auto error = error_of(edited(destroyed(), [&](auto& j) { j["timestamp"] = text; }));
     CHECK(error.pointer() == "/timestamp");
     CHECK(test::contains(error.expected(), problem));
-    CHECK(error.found() == "string \"" + std::string(text) + "\"");
+    CHECK(error.found() == "string \"" + text + "\"");
   }
-  const auto nested = error_of(edited(destroyed(), [](auto& j) {
-    j["channel"]["creationtime"] = "2018-10-23T12:36:02.671";
-  }));
+  const auto nested = error_of(edited(
+      destroyed(), [](auto& j) { j["channel"]["creationtime"] = "2018-10-23T12:36:02.671"; }));
   CHECK(nested.pointer() == "/channel/creationtime");
 }
 
@@ -148,8 +149,9 @@ TEST_CASE("a known type with the body of another is an error, not a guess") {
 }
 
 TEST_CASE("JSON Pointers escape ~ and /") {
-  const auto error = error_of(
-      edited(destroyed(), [](auto& j) { j["channel"]["channelvars"] = {{"a/b~c", false}}; }));
+  const auto error = error_of(edited(destroyed(), [](auto& j) {
+    j["channel"]["channelvars"] = {{"a/b~c", false}};
+  }));
   CHECK(error.pointer() == "/channel/channelvars/a~1b~0c");
 }
 
@@ -181,7 +183,8 @@ TEST_CASE("get<Event struct> checks the type") {
 
 TEST_CASE("long strings are cut in messages, at a UTF-8 boundary") {
   std::string name;
-  for (int i = 0; i < 40; ++i) name += "\xed\x99\x8d";  // 홍, three bytes each
+  for (int i = 0; i < 40; ++i)
+    name += "\xed\x99\x8d";  // 홍, three bytes each
   const auto error = error_of(edited(destroyed(), [&](auto& j) { j["cause"] = name; }));
   CHECK(error.found().size() < 100);
   CHECK(test::contains(error.found(), "(120 bytes)"));

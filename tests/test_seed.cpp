@@ -144,8 +144,7 @@ TEST_CASE("seed Playback model decodes with get<ari::Playback>") {
     if (line.find("\"type\"") == std::string::npos) model_line = line;
   }
   const auto playback = nlohmann::json::parse(model_line).get<ari::Playback>();
-  CHECK(playback.id ==
-        "1b590cfa-5880-493f-8afc-3f9dfed9022a:3f59e78f-acb2-4bd4-bcd0-23da52c1a2c2");
+  CHECK(playback.id == "1b590cfa-5880-493f-8afc-3f9dfed9022a:3f59e78f-acb2-4bd4-bcd0-23da52c1a2c2");
   CHECK(playback.state == ari::PlaybackState::playing);
   CHECK(nlohmann::json(playback) == nlohmann::json::parse(model_line));
 }

@@ -1,9 +1,10 @@
 // ari-events: typed Asterisk ARI events. Include this one header.
 #pragma once
 
-#include "ari/error.hpp"      // IWYU pragma: export
-#include "ari/events.hpp"     // IWYU pragma: export
-#include "ari/models.hpp"     // IWYU pragma: export
-#include "ari/parse.hpp"      // IWYU pragma: export
-#include "ari/text_enum.hpp"  // IWYU pragma: export
-#include "ari/timestamp.hpp"  // IWYU pragma: export
+#include "ari/error.hpp"       // IWYU pragma: export
+#include "ari/event_type.hpp"  // IWYU pragma: export
+#include "ari/events.hpp"      // IWYU pragma: export
+#include "ari/models.hpp"      // IWYU pragma: export
+#include "ari/parse.hpp"       // IWYU pragma: export
+#include "ari/text_enum.hpp"   // IWYU pragma: export
+#include "ari/timestamp.hpp"   // IWYU pragma: export

@@ -236,21 +236,55 @@ ARI_EVENT(StasisStart, ARI_FIELDS_StasisStart)
   F(std::optional<Endpoint>, endpoint)
 ARI_EVENT(TextMessageReceived, ARI_FIELDS_TextMessageReceived)
 
-/// Every event type this version knows, sorted by name (the parser's lookup relies on it).
+/// Every event type this version knows, sorted by name (the parser's lookup relies on it),
+/// with the Asterisk release lines whose ARI schema defines it ("latest" is master).
 #define ARI_EVENT_TYPES(X) \
-  X(ApplicationMoveFailed) X(ApplicationRegistered) X(ApplicationReplaced) \
-  X(ApplicationUnregistered) X(BridgeAttendedTransfer) X(BridgeBlindTransfer) \
-  X(BridgeCreated) X(BridgeDestroyed) X(BridgeMerged) X(BridgeVideoSourceChanged) \
-  X(CallBroadcast) X(CallClaimed) X(ChannelCallerId) X(ChannelConnectedLine) \
-  X(ChannelCreated) X(ChannelDestroyed) X(ChannelDialplan) X(ChannelDtmfReceived) \
-  X(ChannelEnteredBridge) X(ChannelHangupRequest) X(ChannelHold) X(ChannelLeftBridge) \
-  X(ChannelStateChange) X(ChannelTalkingFinished) X(ChannelTalkingStarted) \
-  X(ChannelToneDetected) X(ChannelTransfer) X(ChannelUnhold) X(ChannelUserevent) \
-  X(ChannelVarset) X(ContactStatusChange) X(DeviceStateChanged) X(Dial) \
-  X(EndpointStateChange) X(MissingParams) X(PeerStatusChange) X(PlaybackContinuing) \
-  X(PlaybackFinished) X(PlaybackStarted) X(RESTResponse) X(RecordingFailed) \
-  X(RecordingFinished) X(RecordingStarted) X(StasisEnd) X(StasisStart) \
-  X(TextMessageReceived)
+  X(ApplicationMoveFailed, "13, 16-latest") \
+  X(ApplicationRegistered, "20-latest") \
+  X(ApplicationReplaced, "12-latest") \
+  X(ApplicationUnregistered, "20-latest") \
+  X(BridgeAttendedTransfer, "12-latest") \
+  X(BridgeBlindTransfer, "12-latest") \
+  X(BridgeCreated, "12-latest") \
+  X(BridgeDestroyed, "12-latest") \
+  X(BridgeMerged, "12-latest") \
+  X(BridgeVideoSourceChanged, "13-latest") \
+  X(CallBroadcast, "20, 22-latest") \
+  X(CallClaimed, "20, 22-latest") \
+  X(ChannelCallerId, "12-latest") \
+  X(ChannelConnectedLine, "13-latest") \
+  X(ChannelCreated, "12-latest") \
+  X(ChannelDestroyed, "12-latest") \
+  X(ChannelDialplan, "12-latest") \
+  X(ChannelDtmfReceived, "12-latest") \
+  X(ChannelEnteredBridge, "12-latest") \
+  X(ChannelHangupRequest, "12-latest") \
+  X(ChannelHold, "13-latest") \
+  X(ChannelLeftBridge, "12-latest") \
+  X(ChannelStateChange, "12-latest") \
+  X(ChannelTalkingFinished, "12-latest") \
+  X(ChannelTalkingStarted, "12-latest") \
+  X(ChannelToneDetected, "22-latest") \
+  X(ChannelTransfer, "20-latest") \
+  X(ChannelUnhold, "13-latest") \
+  X(ChannelUserevent, "12-latest") \
+  X(ChannelVarset, "12-latest") \
+  X(ContactStatusChange, "13-latest") \
+  X(DeviceStateChanged, "12-latest") \
+  X(Dial, "12-latest") \
+  X(EndpointStateChange, "12-latest") \
+  X(MissingParams, "12-latest") \
+  X(PeerStatusChange, "13-latest") \
+  X(PlaybackContinuing, "14-latest") \
+  X(PlaybackFinished, "12-latest") \
+  X(PlaybackStarted, "12-latest") \
+  X(RESTResponse, "20-latest") \
+  X(RecordingFailed, "12-latest") \
+  X(RecordingFinished, "12-latest") \
+  X(RecordingStarted, "12-latest") \
+  X(StasisEnd, "12-latest") \
+  X(StasisStart, "12-latest") \
+  X(TextMessageReceived, "12-latest")
 
 // clang-format on
 
@@ -270,7 +304,7 @@ struct UnknownEvent {
   }
 };
 
-#define ARI_DETAIL_ALTERNATIVE(Type) Type,
+#define ARI_DETAIL_ALTERNATIVE(Type, lines) Type,
 /// Any message of /ari/events: one alternative per event type, UnknownEvent last.
 using Event = std::variant<ARI_EVENT_TYPES(ARI_DETAIL_ALTERNATIVE) UnknownEvent>;
 #undef ARI_DETAIL_ALTERNATIVE

@@ -1,7 +1,6 @@
 // ari-events: from a frame of /ari/events to an ari::Event, and back.
 #pragma once
 
-#include <algorithm>
 #include <cstddef>
 #include <new>
 #include <string>
@@ -13,6 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include "ari/error.hpp"
+#include "ari/event_type.hpp"
 #include "ari/events.hpp"
 
 namespace ari {
@@ -26,30 +26,10 @@ Event parse_as(const json& frame) {
   return Event{std::in_place_type<E>, std::move(event)};
 }
 
-struct event_parser {
-  std::string_view type;
-  Event (*parse)(const json&);
-};
-
-#define ARI_DETAIL_PARSER(Type) event_parser{Type::type, &parse_as<Type>},
-inline constexpr event_parser event_parsers[] = {ARI_EVENT_TYPES(ARI_DETAIL_PARSER)};
+#define ARI_DETAIL_PARSER(Type, lines) &parse_as<Type>,
+// Indexed by event_type.
+inline constexpr Event (*event_parsers[])(const json&) = {ARI_EVENT_TYPES(ARI_DETAIL_PARSER)};
 #undef ARI_DETAIL_PARSER
-
-constexpr bool sorted_by_type() {
-  for (std::size_t i = 1; i < std::size(event_parsers); ++i) {
-    if (!(event_parsers[i - 1].type < event_parsers[i].type)) return false;
-  }
-  return true;
-}
-static_assert(sorted_by_type(), "ARI_EVENT_TYPES must list the events sorted by name");
-static_assert(std::size(event_parsers) + 1 == std::variant_size_v<Event>);
-
-inline const event_parser* find_parser(std::string_view type) noexcept {
-  const auto* end = std::end(event_parsers);
-  const auto* it = std::lower_bound(std::begin(event_parsers), end, type,
-                                    [](const event_parser& p, std::string_view t) { return p.type < t; });
-  return it != end && it->type == type ? it : nullptr;
-}
 
 }  // namespace detail
 
@@ -61,14 +41,16 @@ inline Event parse_event(const nlohmann::json& frame) {
   if (type == frame.end()) throw parse_error("/type", "string", "no member");
   if (!type->is_string()) detail::fail(root.member("type"), "string", *type);
   const auto& name = type->get_ref<const std::string&>();
-  if (const auto* parser = detail::find_parser(name)) return parser->parse(frame);
-  return UnknownEvent{name, frame};
+  const event_type type_id = event_type_from_string(name);
+  if (type_id == event_type::unknown) return UnknownEvent{name, frame};
+  return detail::event_parsers[static_cast<std::size_t>(type_id)](frame);
 }
 
 /// Parses one text frame of /ari/events. Throws ari::parse_error, whatever is wrong with it.
 /// A template so that std::string, const char* and literals all pick this overload rather
 /// than converting to nlohmann::json.
-template <class Text, std::enable_if_t<std::is_convertible_v<const Text&, std::string_view>, int> = 0>
+template <class Text,
+          std::enable_if_t<std::is_convertible_v<const Text&, std::string_view>, int> = 0>
 Event parse_event(const Text& frame) {
   const std::string_view text = frame;
   nlohmann::json document;
@@ -130,7 +112,9 @@ inline void to_json(nlohmann::json& j, const Event& event) {
   std::visit([&](const auto& e) { to_json(j, e); }, event);
 }
 /// j.get<ari::Event>()
-inline void from_json(const nlohmann::json& j, Event& event) { event = parse_event(j); }
+inline void from_json(const nlohmann::json& j, Event& event) {
+  event = parse_event(j);
+}
 
 inline std::ostream& operator<<(std::ostream& os, const Event& event) {
   std::visit([&](const auto& e) { os << e; }, event);

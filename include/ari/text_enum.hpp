@@ -13,7 +13,8 @@ namespace ari {
 
 /// An enumerated ARI string. `Names` supplies `enum Value` (its last enumerator `Other` stands
 /// for any text it does not know) and `names`, the usual spelling of each enumerator but Other,
-/// plus `aliases` (other spellings). Its enumerators are reachable through this type: ChannelState::Up.
+/// plus `aliases` (other spellings). Its enumerators are reachable through this type:
+/// ChannelState::Up.
 template <class Names>
 class TextEnum : public Names {
  public:
@@ -21,7 +22,8 @@ class TextEnum : public Names {
 
   constexpr TextEnum() noexcept = default;
   /// Implicit, so that `state == ari::ChannelState::Up` reads naturally.
-  constexpr TextEnum(Value value) noexcept : value_(value) {}  // NOLINT(google-explicit-constructor)
+  constexpr TextEnum(Value value) noexcept
+      : value_(value) {}  // NOLINT(google-explicit-constructor)
 
   /// Any text is accepted: unknown text becomes Other and keeps its spelling.
   static TextEnum from_text(std::string_view text) {
@@ -68,12 +70,23 @@ struct TextAlias {
 
 struct ChannelStateNames {
   enum Value : unsigned char {
-    Down, Rsrvd, OffHook, Dialing, Ring, Ringing, Up, Busy, DialingOffhook, PreRing, Mute,
-    Unknown, Other
+    Down,
+    Rsrvd,
+    OffHook,
+    Dialing,
+    Ring,
+    Ringing,
+    Up,
+    Busy,
+    DialingOffhook,
+    PreRing,
+    Mute,
+    Unknown,
+    Other
   };
   static constexpr std::string_view names[] = {
-      "Down", "Rsrvd", "OffHook", "Dialing",  "Ring", "Ringing", "Up", "Busy", "Dialing Offhook",
-      "Pre-ring", "Mute", "Unknown"};
+      "Down", "Rsrvd", "OffHook",         "Dialing",  "Ring", "Ringing",
+      "Up",   "Busy",  "Dialing Offhook", "Pre-ring", "Mute", "Unknown"};
   // main/channel.c writes "Rsrvd"; the schema lists "Rsrved". "Unknown (N)" stays Other.
   static constexpr std::array<TextAlias<Value>, 1> aliases{{{"Rsrved", Rsrvd}}};
 };
@@ -108,20 +121,37 @@ using EndpointState = TextEnum<EndpointStateNames>;
 
 struct DeviceStateValueNames {
   enum Value : unsigned char {
-    UNKNOWN, NOT_INUSE, INUSE, BUSY, INVALID, UNAVAILABLE, RINGING, RINGINUSE, ONHOLD, Other
+    UNKNOWN,
+    NOT_INUSE,
+    INUSE,
+    BUSY,
+    INVALID,
+    UNAVAILABLE,
+    RINGING,
+    RINGINUSE,
+    ONHOLD,
+    Other
   };
-  static constexpr std::string_view names[] = {"UNKNOWN",     "NOT_INUSE", "INUSE",
-                                               "BUSY",        "INVALID",   "UNAVAILABLE",
-                                               "RINGING",     "RINGINUSE", "ONHOLD"};
+  static constexpr std::string_view names[] = {"UNKNOWN", "NOT_INUSE", "INUSE",
+                                               "BUSY",    "INVALID",   "UNAVAILABLE",
+                                               "RINGING", "RINGINUSE", "ONHOLD"};
   static constexpr std::array<TextAlias<Value>, 0> aliases{};
 };
 /// DeviceState.state (the model DeviceState has the name; this is its value).
 using DeviceStateValue = TextEnum<DeviceStateValueNames>;
 
 struct ContactStatusNames {
-  enum Value : unsigned char { Unreachable, Reachable, Unknown, NonQualified, Removed, Created, Other };
-  static constexpr std::string_view names[] = {"Unreachable", "Reachable", "Unknown",
-                                               "NonQualified", "Removed",  "Created"};
+  enum Value : unsigned char {
+    Unreachable,
+    Reachable,
+    Unknown,
+    NonQualified,
+    Removed,
+    Created,
+    Other
+  };
+  static constexpr std::string_view names[] = {"Unreachable",  "Reachable", "Unknown",
+                                               "NonQualified", "Removed",   "Created"};
   static constexpr std::array<TextAlias<Value>, 0> aliases{};
 };
 /// ContactInfo.contact_status (`Created` in lines 13-15, `NonQualified` from 16).

@@ -60,8 +60,9 @@ struct ignore_field {
 template <class T, class = void>
 struct is_described : std::false_type {};
 template <class T>
-struct is_described<T, std::void_t<decltype(ari_describe(static_cast<const T*>(nullptr),
-                                                         ignore_field{}))>> : std::true_type {};
+struct is_described<
+    T, std::void_t<decltype(ari_describe(static_cast<const T*>(nullptr), ignore_field{}))>>
+    : std::true_type {};
 
 template <class T>
 constexpr std::size_t field_count() {
@@ -85,34 +86,45 @@ std::ostream& print(std::ostream& os, const T& value);
 
 #define ARI_DETAIL_DECLARE_MEMBER(spec, name) ::ari::detail::member_of_t<spec> name{};
 #define ARI_DETAIL_VISIT_MEMBER(spec, name) \
-  visit(::ari::detail::field<spec, ari_self>{#name, &ari_self::name});
+  ari_visit(::ari::detail::field<spec, ari_self>{#name, &ari_self::name});
 #define ARI_DETAIL_NO_FIELDS(F)
 
 // Members, then the functions derived from the description (found by ADL, as nlohmann/json
 // expects). HEAD and TAIL are field lists around the type's own, for the common event members.
-#define ARI_DETAIL_BODY(Type, HEAD, LIST, TAIL)                                               \
-  HEAD(ARI_DETAIL_DECLARE_MEMBER)                                                           \
-  LIST(ARI_DETAIL_DECLARE_MEMBER)                                                           \
-  TAIL(ARI_DETAIL_DECLARE_MEMBER)                                                           \
-  /** Members this version does not model, written back as they came (null when none). */  \
-  ::nlohmann::json extra;                                                                   \
-  template <class Visit>                                                                    \
-  friend constexpr void ari_describe(const Type*, Visit&& visit) {                          \
-    using ari_self [[maybe_unused]] = Type;                                                          \
-    HEAD(ARI_DETAIL_VISIT_MEMBER) LIST(ARI_DETAIL_VISIT_MEMBER) TAIL(ARI_DETAIL_VISIT_MEMBER) \
-    (void)visit;                                                                            \
-  }                                                                                         \
-  friend bool operator==(const Type& a, const Type& b) { return ::ari::detail::equal(a, b); } \
-  friend bool operator!=(const Type& a, const Type& b) { return !(a == b); }                \
-  friend void to_json(::nlohmann::json& j, const Type& v) { ::ari::detail::write_object(j, v); } \
-  friend void from_json(const ::nlohmann::json& j, Type& v) { ::ari::detail::read_document(j, v); } \
-  friend std::ostream& operator<<(std::ostream& os, const Type& v) {                        \
-    return ::ari::detail::print(os, v);                                                     \
+// Parameter names carry an ari_ prefix so that they never shadow a member (BuildInfo.os).
+#define ARI_DETAIL_BODY(Type, HEAD, LIST, TAIL)                                           \
+  HEAD(ARI_DETAIL_DECLARE_MEMBER)                                                         \
+  LIST(ARI_DETAIL_DECLARE_MEMBER)                                                         \
+  TAIL(ARI_DETAIL_DECLARE_MEMBER)                                                         \
+  /** Members this version does not model, written back as they came (null when none). */ \
+  ::nlohmann::json extra;                                                                 \
+  template <class Visit>                                                                  \
+  friend constexpr void ari_describe(const Type*, Visit&& ari_visit) {                    \
+    using ari_self [[maybe_unused]] = Type;                                               \
+    HEAD(ARI_DETAIL_VISIT_MEMBER)                                                         \
+    LIST(ARI_DETAIL_VISIT_MEMBER)                                                         \
+    TAIL(ARI_DETAIL_VISIT_MEMBER)                                                         \
+    (void)ari_visit;                                                                      \
+  }                                                                                       \
+  friend bool operator==(const Type& ari_lhs, const Type& ari_rhs) {                      \
+    return ::ari::detail::equal(ari_lhs, ari_rhs);                                        \
+  }                                                                                       \
+  friend bool operator!=(const Type& ari_lhs, const Type& ari_rhs) {                      \
+    return !(ari_lhs == ari_rhs);                                                         \
+  }                                                                                       \
+  friend void to_json(::nlohmann::json& ari_json, const Type& ari_value) {                \
+    ::ari::detail::write_object(ari_json, ari_value);                                     \
+  }                                                                                       \
+  friend void from_json(const ::nlohmann::json& ari_json, Type& ari_value) {              \
+    ::ari::detail::read_document(ari_json, ari_value);                                    \
+  }                                                                                       \
+  friend std::ostream& operator<<(std::ostream& ari_stream, const Type& ari_value) {      \
+    return ::ari::detail::print(ari_stream, ari_value);                                   \
   }
 
 /// Defines `struct Type` from its field list: an ARI model (CallerID, Channel, ...).
-#define ARI_MODEL(Type, LIST) \
-  struct Type {               \
+#define ARI_MODEL(Type, LIST)                                               \
+  struct Type {                                                             \
     ARI_DETAIL_BODY(Type, ARI_DETAIL_NO_FIELDS, LIST, ARI_DETAIL_NO_FIELDS) \
   };
 
@@ -120,19 +132,22 @@ std::ostream& print(std::ostream& os, const T& value);
 #define ARI_DETAIL_EVENT_HEAD(F) F(std::optional<::ari::Timestamp>, timestamp)
 #define ARI_DETAIL_EVENT_TAIL(F) \
   F(std::optional<std::string>, asterisk_id) F(std::string, application)
-#define ARI_DETAIL_MESSAGE_TAIL(F) F(std::optional<std::string>, asterisk_id)
+// A Message that is not an Event has neither in the schema, but res/ari/ari_websockets.c adds
+// both to every message it sends.
+#define ARI_DETAIL_MESSAGE_TAIL(F) \
+  F(std::optional<std::string>, asterisk_id) F(std::optional<std::string>, application)
 
 /// Defines an ARI event (an Event subtype): its own fields plus timestamp, asterisk_id and
 /// application. `Type::type` is the text of its "type" member.
-#define ARI_EVENT(Type, LIST)                                                   \
-  struct Type {                                                                 \
-    static constexpr std::string_view type = #Type;                             \
-    ARI_DETAIL_BODY(Type, ARI_DETAIL_EVENT_HEAD, LIST, ARI_DETAIL_EVENT_TAIL)   \
+#define ARI_EVENT(Type, LIST)                                                 \
+  struct Type {                                                               \
+    static constexpr std::string_view type = #Type;                           \
+    ARI_DETAIL_BODY(Type, ARI_DETAIL_EVENT_HEAD, LIST, ARI_DETAIL_EVENT_TAIL) \
   };
 
-/// Defines an ARI message that is not an Event (MissingParams): no application, no timestamp.
-#define ARI_MESSAGE(Type, LIST)                                                       \
-  struct Type {                                                                       \
-    static constexpr std::string_view type = #Type;                                   \
-    ARI_DETAIL_BODY(Type, ARI_DETAIL_NO_FIELDS, LIST, ARI_DETAIL_MESSAGE_TAIL)        \
+/// Defines an ARI message that is not an Event (MissingParams): application is optional.
+#define ARI_MESSAGE(Type, LIST)                                                 \
+  struct Type {                                                                 \
+    static constexpr std::string_view type = #Type;                             \
+    ARI_DETAIL_BODY(Type, ARI_DETAIL_EVENT_HEAD, LIST, ARI_DETAIL_MESSAGE_TAIL) \
   };

@@ -81,8 +81,10 @@ inline std::string describe_found(const json& value) {
       std::string text = dump_safely(value);
       if (text.size() > max_length) {
         std::size_t cut = max_length;
-        while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
-        text = text.substr(0, cut) + "...\" (" + std::to_string(value.get_ref<const std::string&>().size()) + " bytes)";
+        while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80)
+          --cut;
+        text = text.substr(0, cut) + "...\" (" +
+               std::to_string(value.get_ref<const std::string&>().size()) + " bytes)";
       }
       return "string " + text;
     }
@@ -238,7 +240,8 @@ struct codec<std::vector<Spec>> {
     if (!in.is_array()) fail(at, expected(), in);
     out.clear();
     out.resize(in.size());
-    for (std::size_t i = 0; i < in.size(); ++i) codec<Spec>::read(in[i], out[i], at.element(i));
+    for (std::size_t i = 0; i < in.size(); ++i)
+      codec<Spec>::read(in[i], out[i], at.element(i));
   }
   static void write(json& out, const member& in) {
     out = json::array();
@@ -350,7 +353,8 @@ void read_object(const json& in, T& out, const path& at) {
   ari_describe(static_cast<const T*>(nullptr), [&](const auto& field) {
     using spec = typename std::decay_t<decltype(field)>::spec;
     if (!field_rules<spec>::may_be_absent && (seen & (std::uint64_t{1} << index)) == 0) {
-      throw parse_error(at.member(field.name).pointer(), field_rules<spec>::expected(), "no member");
+      throw parse_error(at.member(field.name).pointer(), field_rules<spec>::expected(),
+                        "no member");
     }
     ++index;
   });
@@ -398,9 +402,8 @@ inline bool equal_extra(const json& a, const json& b) {
 template <class T>
 bool equal(const T& a, const T& b) {
   bool same = equal_extra(a.extra, b.extra);
-  ari_describe(static_cast<const T*>(nullptr), [&](const auto& field) {
-    same = same && a.*(field.member) == b.*(field.member);
-  });
+  ari_describe(static_cast<const T*>(nullptr),
+               [&](const auto& field) { same = same && a.*(field.member) == b.*(field.member); });
   return same;
 }
 
