@@ -4,6 +4,7 @@
 #include "ari/error.hpp"       // IWYU pragma: export
 #include "ari/event_type.hpp"  // IWYU pragma: export
 #include "ari/events.hpp"      // IWYU pragma: export
+#include "ari/limits.hpp"      // IWYU pragma: export
 #include "ari/models.hpp"      // IWYU pragma: export
 #include "ari/parse.hpp"       // IWYU pragma: export
 #include "ari/text_enum.hpp"   // IWYU pragma: export

@@ -14,36 +14,45 @@
 #include "ari/error.hpp"
 #include "ari/event_type.hpp"
 #include "ari/events.hpp"
+#include "ari/limits.hpp"
 
 namespace ari {
 
 namespace detail {
 
 template <class E>
-Event parse_as(const json& frame) {
+Event parse_as(const json& frame, const path& root) {
   E event;
-  read_object(frame, event, path{});
+  read_object(frame, event, root);
   return Event{std::in_place_type<E>, std::move(event)};
 }
 
 #define ARI_DETAIL_PARSER(Type, lines) &parse_as<Type>,
 // Indexed by event_type.
-inline constexpr Event (*event_parsers[])(const json&) = {ARI_EVENT_TYPES(ARI_DETAIL_PARSER)};
+inline constexpr Event (*event_parsers[])(const json&,
+                                          const path&) = {ARI_EVENT_TYPES(ARI_DETAIL_PARSER)};
 #undef ARI_DETAIL_PARSER
+
+// `Frame` is const json& or json&&: an unknown event keeps the document, moved when it can be.
+template <class Frame>
+Event parse_document(Frame&& frame, const parse_limits& limits) {
+  path root;
+  root.limits = &limits;
+  const std::string& name = message_type(frame, root);
+  const event_type type = event_type_from_string(name);
+  if (type != event_type::unknown) {
+    return event_parsers[static_cast<std::size_t>(type)](frame, root);
+  }
+  check_depth(frame, root);
+  std::string type_text = name;
+  return UnknownEvent{std::move(type_text), std::forward<Frame>(frame)};
+}
 
 }  // namespace detail
 
 /// Parses a message already held as JSON. Throws ari::parse_error.
-inline Event parse_event(const nlohmann::json& frame) {
-  const detail::path root;
-  if (!frame.is_object()) detail::fail(root, "object", frame);
-  const auto type = frame.find("type");
-  if (type == frame.end()) throw parse_error("/type", "string", "no member");
-  if (!type->is_string()) detail::fail(root.member("type"), "string", *type);
-  const auto& name = type->get_ref<const std::string&>();
-  const event_type type_id = event_type_from_string(name);
-  if (type_id == event_type::unknown) return UnknownEvent{name, frame};
-  return detail::event_parsers[static_cast<std::size_t>(type_id)](frame);
+inline Event parse_event(const nlohmann::json& frame, const parse_limits& limits = {}) {
+  return detail::parse_document(frame, limits);
 }
 
 /// Parses one text frame of /ari/events. Throws ari::parse_error, whatever is wrong with it.
@@ -51,15 +60,25 @@ inline Event parse_event(const nlohmann::json& frame) {
 /// than converting to nlohmann::json.
 template <class Text,
           std::enable_if_t<std::is_convertible_v<const Text&, std::string_view>, int> = 0>
-Event parse_event(const Text& frame) {
+Event parse_event(const Text& frame, const parse_limits& limits = {}) {
   const std::string_view text = frame;
+  if (text.size() > limits.max_frame_size) {
+    throw parse_error("", "a frame of at most " + std::to_string(limits.max_frame_size) + " bytes",
+                      std::to_string(text.size()) + " bytes");
+  }
+  // nlohmann/json stops reading at a NUL byte and ignores the rest; JSON allows none outside
+  // escapes, so one anywhere makes the frame invalid.
+  if (const auto nul = text.find('\0'); nul != std::string_view::npos) {
+    throw parse_error("", "JSON text", "a NUL byte at offset " + std::to_string(nul));
+  }
   nlohmann::json document;
   try {
     document = nlohmann::json::parse(text.begin(), text.end());
-  } catch (const nlohmann::json::parse_error& e) {
+  } catch (const nlohmann::json::exception& e) {
+    // parse_error for bad syntax, out_of_range for a number a double cannot hold (1e400)
     throw parse_error("", "JSON text", e.what());
   }
-  return parse_event(document);
+  return detail::parse_document(std::move(document), limits);
 }
 
 /// The outcome of try_parse_event: an Event, or the parse_error that says why not.
@@ -93,9 +112,10 @@ class parse_result {
 };
 
 /// parse_event without exceptions. Out of memory still ends the program (noexcept).
-inline parse_result try_parse_event(std::string_view frame) noexcept {
+inline parse_result try_parse_event(std::string_view frame,
+                                    const parse_limits& limits = {}) noexcept {
   try {
-    return parse_result{parse_event(frame)};
+    return parse_result{parse_event(frame, limits)};
   } catch (const parse_error& e) {
     return parse_result{e};
   }

@@ -17,6 +17,7 @@
 
 #include "ari/detail/describe.hpp"
 #include "ari/error.hpp"
+#include "ari/limits.hpp"
 #include "ari/text_enum.hpp"
 #include "ari/timestamp.hpp"
 
@@ -34,14 +35,21 @@ using json = nlohmann::json;
 
 // Where a value sits in the document. Lives on the stack; becomes a JSON Pointer only when
 // there is an error to report, so the good path pays nothing for it.
+// It also carries the limits, and how many containers enclose the value.
 struct path {
   const path* parent = nullptr;
   std::string_view key;
   std::size_t index = 0;
   bool is_index = false;
+  const parse_limits* limits = &default_limits;
+  std::size_t enclosing = 0;
 
-  path member(std::string_view name) const { return path{this, name, 0, false}; }
-  path element(std::size_t i) const { return path{this, {}, i, true}; }
+  static inline const parse_limits default_limits{};
+
+  path member(std::string_view name) const {
+    return path{this, name, 0, false, limits, enclosing + 1};
+  }
+  path element(std::size_t i) const { return path{this, {}, i, true, limits, enclosing + 1}; }
 
   std::string pointer() const {
     if (parent == nullptr) return {};
@@ -99,6 +107,26 @@ inline std::string describe_found(const json& value) {
 
 [[noreturn]] inline void fail(const path& at, std::string expected, const json& found) {
   throw parse_error(at.pointer(), std::move(expected), describe_found(found));
+}
+
+// Free-form values are copied, compared and serialised recursively, so their depth is checked
+// first, without recursion, against what the limit leaves at their position.
+inline void check_depth(const json& value, const path& at) {
+  const std::size_t max_depth = at.limits->max_depth;
+  const std::size_t allowed = max_depth > at.enclosing ? max_depth - at.enclosing : 0;
+  if (!value.is_structured()) return;
+  std::vector<std::pair<const json*, std::size_t>> pending{{&value, 1}};
+  while (!pending.empty()) {
+    const auto [node, depth] = pending.back();
+    pending.pop_back();
+    if (depth > allowed) {
+      throw parse_error(at.pointer(), "nesting at most " + std::to_string(max_depth) + " deep",
+                        "deeper nesting");
+    }
+    for (const auto& child : *node) {
+      if (child.is_structured()) pending.emplace_back(&child, depth + 1);
+    }
+  }
 }
 
 template <class T>
@@ -198,7 +226,10 @@ struct codec<TextEnum<Names>> {
 template <>
 struct codec<json> {
   static std::string expected() { return "any JSON value"; }
-  static void read(const json& in, json& out, const path&) { out = in; }
+  static void read(const json& in, json& out, const path& at) {
+    check_depth(in, at);
+    out = in;
+  }
   static void write(json& out, const json& in) { out = in; }
 };
 
@@ -344,6 +375,7 @@ void read_object(const json& in, T& out, const path& at) {
       ++index;
     });
     if (!known) {
+      check_depth(it.value(), at.member(key));
       if (!out.extra.is_object()) out.extra = json::object();
       out.extra.emplace(key, it.value());
     }
@@ -375,19 +407,23 @@ void write_object(json& out, const T& value) {
   }
 }
 
+// The "type" of a message: the frame must be an object with a string "type".
+inline const std::string& message_type(const json& frame, const path& root) {
+  if (!frame.is_object()) fail(root, "object", frame);
+  const auto type = frame.find("type");
+  if (type == frame.end()) throw parse_error("/type", "string", "no member");
+  if (!type->is_string()) fail(root.member("type"), "string", *type);
+  return type->get_ref<const std::string&>();
+}
+
 // Entry point for from_json: the whole value is the document the pointers are relative to.
 template <class T>
 void read_document(const json& in, T& value) {
   value = T{};
   const path root;
   if constexpr (is_event_type<T>::value) {
-    if (!in.is_object()) fail(root, "object", in);
-    const auto type = in.find("type");
-    if (type == in.end()) {
-      throw parse_error("/type", "\"" + std::string(T::type) + "\"", "no member");
-    }
-    if (!type->is_string() || type->get_ref<const std::string&>() != T::type) {
-      fail(root.member("type"), "\"" + std::string(T::type) + "\"", *type);
+    if (message_type(in, root) != T::type) {
+      fail(root.member("type"), "\"" + std::string(T::type) + "\"", in["type"]);
     }
   }
   read_object(in, value, root);
