@@ -1,7 +1,8 @@
 include(GNUInstallDirs)
 include(CMakePackageConfigHelpers)
 
-# Header-only and architecture independent, so the package lives under share/.
+# Header-only and architecture independent, so the CMake package and the pkg-config file live
+# under share/.
 set(ARI_EVENTS_CMAKE_DIR "${CMAKE_INSTALL_DATADIR}/cmake/ari_events")
 
 install(TARGETS ari_events EXPORT ari_eventsTargets)
@@ -18,3 +19,32 @@ install(FILES
   "${PROJECT_BINARY_DIR}/ari_eventsConfigVersion.cmake"
   "${PROJECT_SOURCE_DIR}/cmake/ari_events_dependencies.cmake"
   DESTINATION "${ARI_EVENTS_CMAKE_DIR}")
+
+if(IS_ABSOLUTE "${CMAKE_INSTALL_INCLUDEDIR}")
+  set(ARI_EVENTS_PC_INCLUDEDIR "${CMAKE_INSTALL_INCLUDEDIR}")
+else()
+  set(ARI_EVENTS_PC_INCLUDEDIR "\${prefix}/${CMAKE_INSTALL_INCLUDEDIR}")
+endif()
+configure_file("${PROJECT_SOURCE_DIR}/cmake/ari-events.pc.in"
+  "${PROJECT_BINARY_DIR}/ari-events.pc" @ONLY)
+install(FILES "${PROJECT_BINARY_DIR}/ari-events.pc"
+  DESTINATION "${CMAKE_INSTALL_DATADIR}/pkgconfig")
+
+# cpack -G DEB: ari-events-dev_<version>_all.deb.
+set(CPACK_PACKAGE_NAME "ari-events-dev")
+set(CPACK_PACKAGE_VENDOR "ari-events")
+set(CPACK_PACKAGE_VERSION "${PROJECT_VERSION}")
+set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "${PROJECT_DESCRIPTION}")
+set(CPACK_PACKAGE_CONTACT "ari-events maintainers <maintainers@ari-events.invalid>")
+set(CPACK_RESOURCE_FILE_LICENSE "${PROJECT_SOURCE_DIR}/LICENSE")
+set(CPACK_GENERATOR "DEB")
+# The package installs where the build was configured to (-DCMAKE_INSTALL_PREFIX=/usr for a
+# .deb), so the paths in ari-events.pc are right.
+set(CPACK_PACKAGING_INSTALL_PREFIX "${CMAKE_INSTALL_PREFIX}")
+set(CPACK_DEBIAN_PACKAGE_ARCHITECTURE "all")
+set(CPACK_DEBIAN_PACKAGE_SECTION "libdevel")
+set(CPACK_DEBIAN_PACKAGE_DEPENDS "nlohmann-json3-dev (>= 3.10), libhowardhinnant-date-dev")
+set(CPACK_DEBIAN_FILE_NAME "${CPACK_PACKAGE_NAME}_${PROJECT_VERSION}_all.deb")
+set(CPACK_DEBIAN_PACKAGE_DESCRIPTION
+  "Header-only C++17 library that turns Asterisk ARI WebSocket frames into typed events and back.")
+include(CPack)

@@ -9,3 +9,4 @@
 #include "ari/parse.hpp"       // IWYU pragma: export
 #include "ari/text_enum.hpp"   // IWYU pragma: export
 #include "ari/timestamp.hpp"   // IWYU pragma: export
+#include "ari/version.hpp"     // IWYU pragma: export

@@ -12,14 +12,18 @@ namespace ari {
 /// expected() says what the library wanted there and found() what it got.
 class parse_error : public std::runtime_error {
  public:
+  /// An error at `pointer` (RFC 6901) where `expected` was wanted and `found` was there.
   parse_error(std::string pointer, std::string expected, std::string found)
       : std::runtime_error(compose(pointer, expected, found)),
         pointer_(std::move(pointer)),
         expected_(std::move(expected)),
         found_(std::move(found)) {}
 
+  /// JSON Pointer of the offending member ("" for the whole document).
   const std::string& pointer() const noexcept { return pointer_; }
+  /// What the library wanted there ("string", "object", "timestamp ...").
   const std::string& expected() const noexcept { return expected_; }
+  /// What it found ("number 42", "no member", ...).
   const std::string& found() const noexcept { return found_; }
 
  private:

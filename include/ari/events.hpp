@@ -23,11 +23,15 @@ namespace ari {
   F(Channel, channel) \
   F(std::string, destination) \
   F(std::vector<std::string>, args)
-ARI_EVENT(ApplicationMoveFailed, ARI_FIELDS_ApplicationMoveFailed)
+/// A channel could not move to another Stasis application.
+ARI_EVENT(ApplicationMoveFailed, ARI_FIELDS_ApplicationMoveFailed);
 
-ARI_EVENT(ApplicationRegistered, ARI_DETAIL_NO_FIELDS)
-ARI_EVENT(ApplicationReplaced, ARI_DETAIL_NO_FIELDS)
-ARI_EVENT(ApplicationUnregistered, ARI_DETAIL_NO_FIELDS)
+/// The application was registered (Asterisk 20+).
+ARI_EVENT(ApplicationRegistered, ARI_DETAIL_NO_FIELDS);
+/// Another WebSocket connection took this application over.
+ARI_EVENT(ApplicationReplaced, ARI_DETAIL_NO_FIELDS);
+/// The application was unregistered (Asterisk 20+).
+ARI_EVENT(ApplicationUnregistered, ARI_DETAIL_NO_FIELDS);
 
 #define ARI_FIELDS_BridgeAttendedTransfer(F) \
   F(Channel, transferer_first_leg) \
@@ -46,7 +50,8 @@ ARI_EVENT(ApplicationUnregistered, ARI_DETAIL_NO_FIELDS)
   F(std::optional<Channel>, destination_link_second_leg) \
   F(std::optional<Channel>, destination_threeway_channel) \
   F(std::optional<Bridge>, destination_threeway_bridge)
-ARI_EVENT(BridgeAttendedTransfer, ARI_FIELDS_BridgeAttendedTransfer)
+/// An attended transfer succeeded or failed.
+ARI_EVENT(BridgeAttendedTransfer, ARI_FIELDS_BridgeAttendedTransfer);
 
 #define ARI_FIELDS_BridgeBlindTransfer(F) \
   F(Channel, channel) \
@@ -57,103 +62,126 @@ ARI_EVENT(BridgeAttendedTransfer, ARI_FIELDS_BridgeAttendedTransfer)
   F(std::string, result) \
   F(bool, is_external) \
   F(std::optional<Bridge>, bridge)
-ARI_EVENT(BridgeBlindTransfer, ARI_FIELDS_BridgeBlindTransfer)
+/// A blind transfer succeeded or failed.
+ARI_EVENT(BridgeBlindTransfer, ARI_FIELDS_BridgeBlindTransfer);
 
 #define ARI_FIELDS_BridgeOnly(F) \
   F(Bridge, bridge)
-ARI_EVENT(BridgeCreated, ARI_FIELDS_BridgeOnly)
-ARI_EVENT(BridgeDestroyed, ARI_FIELDS_BridgeOnly)
+/// A bridge was created.
+ARI_EVENT(BridgeCreated, ARI_FIELDS_BridgeOnly);
+/// A bridge was destroyed.
+ARI_EVENT(BridgeDestroyed, ARI_FIELDS_BridgeOnly);
 
 #define ARI_FIELDS_BridgeMerged(F) \
   F(Bridge, bridge) \
   F(Bridge, bridge_from)
-ARI_EVENT(BridgeMerged, ARI_FIELDS_BridgeMerged)
+/// One bridge was merged into another.
+ARI_EVENT(BridgeMerged, ARI_FIELDS_BridgeMerged);
 
 #define ARI_FIELDS_BridgeVideoSourceChanged(F) \
   F(Bridge, bridge) \
   F(std::optional<std::string>, old_video_source_id)
-ARI_EVENT(BridgeVideoSourceChanged, ARI_FIELDS_BridgeVideoSourceChanged)
+/// The video source of a bridge changed.
+ARI_EVENT(BridgeVideoSourceChanged, ARI_FIELDS_BridgeVideoSourceChanged);
 
 #define ARI_FIELDS_CallBroadcast(F) \
   F(Channel, channel) \
   F(std::optional<std::string>, caller) \
   F(std::optional<std::string>, called)
-ARI_EVENT(CallBroadcast, ARI_FIELDS_CallBroadcast)
+/// A call was offered to several applications (Asterisk 20, 22+).
+ARI_EVENT(CallBroadcast, ARI_FIELDS_CallBroadcast);
 
 #define ARI_FIELDS_CallClaimed(F) \
   F(Channel, channel) \
   F(std::string, winner_app)
-ARI_EVENT(CallClaimed, ARI_FIELDS_CallClaimed)
+/// An application claimed a broadcast call (Asterisk 20, 22+).
+ARI_EVENT(CallClaimed, ARI_FIELDS_CallClaimed);
 
 #define ARI_FIELDS_ChannelCallerId(F) \
   F(int, caller_presentation) \
   F(std::string, caller_presentation_txt) \
   F(Channel, channel)
-ARI_EVENT(ChannelCallerId, ARI_FIELDS_ChannelCallerId)
+/// A channel's caller id changed.
+ARI_EVENT(ChannelCallerId, ARI_FIELDS_ChannelCallerId);
 
 #define ARI_FIELDS_ChannelOnly(F) \
   F(Channel, channel)
-ARI_EVENT(ChannelConnectedLine, ARI_FIELDS_ChannelOnly)
-ARI_EVENT(ChannelCreated, ARI_FIELDS_ChannelOnly)
+/// A channel's connected line changed.
+ARI_EVENT(ChannelConnectedLine, ARI_FIELDS_ChannelOnly);
+/// A channel was created.
+ARI_EVENT(ChannelCreated, ARI_FIELDS_ChannelOnly);
 
 #define ARI_FIELDS_ChannelDestroyed(F) \
   F(int, cause) \
   F(std::string, cause_txt) \
   F(std::optional<int>, tech_cause) \
   F(Channel, channel)
-ARI_EVENT(ChannelDestroyed, ARI_FIELDS_ChannelDestroyed)
+/// A channel was destroyed; carries the hangup cause.
+ARI_EVENT(ChannelDestroyed, ARI_FIELDS_ChannelDestroyed);
 
 #define ARI_FIELDS_ChannelDialplan(F) \
   F(std::string, dialplan_app) \
   F(std::string, dialplan_app_data) \
   F(Channel, channel)
-ARI_EVENT(ChannelDialplan, ARI_FIELDS_ChannelDialplan)
+/// A channel moved to another dialplan position.
+ARI_EVENT(ChannelDialplan, ARI_FIELDS_ChannelDialplan);
 
 #define ARI_FIELDS_ChannelDtmfReceived(F) \
   F(std::string, digit) \
   F(int, duration_ms) \
   F(Channel, channel)
-ARI_EVENT(ChannelDtmfReceived, ARI_FIELDS_ChannelDtmfReceived)
+/// A DTMF digit ended on a channel.
+ARI_EVENT(ChannelDtmfReceived, ARI_FIELDS_ChannelDtmfReceived);
 
 #define ARI_FIELDS_ChannelEnteredBridge(F) \
   F(Bridge, bridge) \
   F(std::optional<Channel>, channel)
-ARI_EVENT(ChannelEnteredBridge, ARI_FIELDS_ChannelEnteredBridge)
+/// A channel joined a bridge.
+ARI_EVENT(ChannelEnteredBridge, ARI_FIELDS_ChannelEnteredBridge);
 
 #define ARI_FIELDS_ChannelHangupRequest(F) \
   F(std::optional<int>, cause) \
   F(std::optional<int>, tech_cause) \
   F(std::optional<bool>, soft) \
   F(Channel, channel)
-ARI_EVENT(ChannelHangupRequest, ARI_FIELDS_ChannelHangupRequest)
+/// A hangup of a channel was asked for.
+ARI_EVENT(ChannelHangupRequest, ARI_FIELDS_ChannelHangupRequest);
 
 #define ARI_FIELDS_ChannelHold(F) \
   F(Channel, channel) \
   F(std::optional<std::string>, musicclass)
-ARI_EVENT(ChannelHold, ARI_FIELDS_ChannelHold)
+/// A channel was put on hold.
+ARI_EVENT(ChannelHold, ARI_FIELDS_ChannelHold);
 
 #define ARI_FIELDS_ChannelLeftBridge(F) \
   F(Bridge, bridge) \
   F(Channel, channel)
-ARI_EVENT(ChannelLeftBridge, ARI_FIELDS_ChannelLeftBridge)
+/// A channel left a bridge.
+ARI_EVENT(ChannelLeftBridge, ARI_FIELDS_ChannelLeftBridge);
 
-ARI_EVENT(ChannelStateChange, ARI_FIELDS_ChannelOnly)
+/// A channel's state changed.
+ARI_EVENT(ChannelStateChange, ARI_FIELDS_ChannelOnly);
 
 #define ARI_FIELDS_ChannelTalkingFinished(F) \
   F(Channel, channel) \
   F(int, duration)
-ARI_EVENT(ChannelTalkingFinished, ARI_FIELDS_ChannelTalkingFinished)
+/// Talk detection: a channel stopped talking.
+ARI_EVENT(ChannelTalkingFinished, ARI_FIELDS_ChannelTalkingFinished);
 
-ARI_EVENT(ChannelTalkingStarted, ARI_FIELDS_ChannelOnly)
-ARI_EVENT(ChannelToneDetected, ARI_FIELDS_ChannelOnly)
+/// Talk detection: a channel started talking.
+ARI_EVENT(ChannelTalkingStarted, ARI_FIELDS_ChannelOnly);
+/// Tone detection fired on a channel (Asterisk 22+).
+ARI_EVENT(ChannelToneDetected, ARI_FIELDS_ChannelOnly);
 
 #define ARI_FIELDS_ChannelTransfer(F) \
   F(std::optional<std::string>, state) \
   F(ReferTo, refer_to) \
   F(ReferredBy, referred_by)
-ARI_EVENT(ChannelTransfer, ARI_FIELDS_ChannelTransfer)
+/// A transfer was requested on a channel (SIP REFER; Asterisk 20+).
+ARI_EVENT(ChannelTransfer, ARI_FIELDS_ChannelTransfer);
 
-ARI_EVENT(ChannelUnhold, ARI_FIELDS_ChannelOnly)
+/// A channel was taken off hold.
+ARI_EVENT(ChannelUnhold, ARI_FIELDS_ChannelOnly);
 
 #define ARI_FIELDS_ChannelUserevent(F) \
   F(std::string, eventname) \
@@ -161,22 +189,26 @@ ARI_EVENT(ChannelUnhold, ARI_FIELDS_ChannelOnly)
   F(std::optional<Bridge>, bridge) \
   F(std::optional<Endpoint>, endpoint) \
   F(nlohmann::json, userevent)
-ARI_EVENT(ChannelUserevent, ARI_FIELDS_ChannelUserevent)
+/// A user-defined event (the UserEvent application or the REST call).
+ARI_EVENT(ChannelUserevent, ARI_FIELDS_ChannelUserevent);
 
 #define ARI_FIELDS_ChannelVarset(F) \
   F(std::string, variable) \
   F(std::string, value) \
   F(std::optional<Channel>, channel)
-ARI_EVENT(ChannelVarset, ARI_FIELDS_ChannelVarset)
+/// A variable was set: on a channel, or globally when channel is absent.
+ARI_EVENT(ChannelVarset, ARI_FIELDS_ChannelVarset);
 
 #define ARI_FIELDS_ContactStatusChange(F) \
   F(Endpoint, endpoint) \
   F(ContactInfo, contact_info)
-ARI_EVENT(ContactStatusChange, ARI_FIELDS_ContactStatusChange)
+/// A contact's reachability changed.
+ARI_EVENT(ContactStatusChange, ARI_FIELDS_ContactStatusChange);
 
 #define ARI_FIELDS_DeviceStateChanged(F) \
   F(DeviceState, device_state)
-ARI_EVENT(DeviceStateChanged, ARI_FIELDS_DeviceStateChanged)
+/// A device state changed.
+ARI_EVENT(DeviceStateChanged, ARI_FIELDS_DeviceStateChanged);
 
 #define ARI_FIELDS_Dial(F) \
   F(std::optional<Channel>, caller) \
@@ -185,26 +217,33 @@ ARI_EVENT(DeviceStateChanged, ARI_FIELDS_DeviceStateChanged)
   F(std::optional<Channel>, forwarded) \
   F(std::optional<std::string>, dialstring) \
   F(std::string, dialstatus)
-ARI_EVENT(Dial, ARI_FIELDS_Dial)
+/// Progress of a dial attempt.
+ARI_EVENT(Dial, ARI_FIELDS_Dial);
 
 #define ARI_FIELDS_EndpointOnly(F) \
   F(Endpoint, endpoint)
-ARI_EVENT(EndpointStateChange, ARI_FIELDS_EndpointOnly)
+/// An endpoint's state changed.
+ARI_EVENT(EndpointStateChange, ARI_FIELDS_EndpointOnly);
 
 #define ARI_FIELDS_MissingParams(F) \
   F(std::vector<std::string>, params)
-ARI_MESSAGE(MissingParams, ARI_FIELDS_MissingParams)
+/// The WebSocket connection lacked required parameters.
+ARI_MESSAGE(MissingParams, ARI_FIELDS_MissingParams);
 
 #define ARI_FIELDS_PeerStatusChange(F) \
   F(Endpoint, endpoint) \
   F(Peer, peer)
-ARI_EVENT(PeerStatusChange, ARI_FIELDS_PeerStatusChange)
+/// A peer's status changed.
+ARI_EVENT(PeerStatusChange, ARI_FIELDS_PeerStatusChange);
 
 #define ARI_FIELDS_PlaybackOnly(F) \
   F(Playback, playback)
-ARI_EVENT(PlaybackContinuing, ARI_FIELDS_PlaybackOnly)
-ARI_EVENT(PlaybackFinished, ARI_FIELDS_PlaybackOnly)
-ARI_EVENT(PlaybackStarted, ARI_FIELDS_PlaybackOnly)
+/// A playback moved on to the next media of its list.
+ARI_EVENT(PlaybackContinuing, ARI_FIELDS_PlaybackOnly);
+/// A playback ended.
+ARI_EVENT(PlaybackFinished, ARI_FIELDS_PlaybackOnly);
+/// A playback started.
+ARI_EVENT(PlaybackStarted, ARI_FIELDS_PlaybackOnly);
 
 // message_body is a JSON document serialised into a string, kept as that string.
 #define ARI_FIELDS_RESTResponse(F) \
@@ -215,26 +254,33 @@ ARI_EVENT(PlaybackStarted, ARI_FIELDS_PlaybackOnly)
   F(std::string, uri) \
   F(std::optional<std::string>, content_type) \
   F(std::optional<std::string>, message_body)
-ARI_EVENT(RESTResponse, ARI_FIELDS_RESTResponse)
+/// The answer to a REST request made over the WebSocket (Asterisk 20+).
+ARI_EVENT(RESTResponse, ARI_FIELDS_RESTResponse);
 
 #define ARI_FIELDS_RecordingOnly(F) \
   F(LiveRecording, recording)
-ARI_EVENT(RecordingFailed, ARI_FIELDS_RecordingOnly)
-ARI_EVENT(RecordingFinished, ARI_FIELDS_RecordingOnly)
-ARI_EVENT(RecordingStarted, ARI_FIELDS_RecordingOnly)
+/// A recording failed.
+ARI_EVENT(RecordingFailed, ARI_FIELDS_RecordingOnly);
+/// A recording finished.
+ARI_EVENT(RecordingFinished, ARI_FIELDS_RecordingOnly);
+/// A recording started.
+ARI_EVENT(RecordingStarted, ARI_FIELDS_RecordingOnly);
 
-ARI_EVENT(StasisEnd, ARI_FIELDS_ChannelOnly)
+/// A channel left the Stasis application.
+ARI_EVENT(StasisEnd, ARI_FIELDS_ChannelOnly);
 
 #define ARI_FIELDS_StasisStart(F) \
   F(std::vector<std::string>, args) \
   F(Channel, channel) \
   F(std::optional<Channel>, replace_channel)
-ARI_EVENT(StasisStart, ARI_FIELDS_StasisStart)
+/// A channel entered the Stasis application.
+ARI_EVENT(StasisStart, ARI_FIELDS_StasisStart);
 
 #define ARI_FIELDS_TextMessageReceived(F) \
   F(TextMessage, message) \
   F(std::optional<Endpoint>, endpoint)
-ARI_EVENT(TextMessageReceived, ARI_FIELDS_TextMessageReceived)
+/// A text message arrived.
+ARI_EVENT(TextMessageReceived, ARI_FIELDS_TextMessageReceived);
 
 /// Every event type this version knows, sorted by name (the parser's lookup relies on it),
 /// with the Asterisk release lines whose ARI schema defines it ("latest" is master).
@@ -291,14 +337,20 @@ ARI_EVENT(TextMessageReceived, ARI_FIELDS_TextMessageReceived)
 /// A message whose "type" this version does not model: the type text and the whole JSON.
 /// A newer Asterisk's event therefore never fails to parse.
 struct UnknownEvent {
+  /// The "type" text of the message.
   std::string type;
+  /// The whole message as it came.
   nlohmann::json json;
 
+  /// Equal when type and JSON are.
   friend bool operator==(const UnknownEvent& a, const UnknownEvent& b) {
     return a.type == b.type && a.json == b.json;
   }
+  /// Not equal.
   friend bool operator!=(const UnknownEvent& a, const UnknownEvent& b) { return !(a == b); }
+  /// The JSON it came as.
   friend void to_json(nlohmann::json& j, const UnknownEvent& e) { j = e.json; }
+  /// Prints the JSON.
   friend std::ostream& operator<<(std::ostream& os, const UnknownEvent& e) {
     return os << detail::dump_safely(e.json);
   }

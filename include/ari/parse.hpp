@@ -84,19 +84,30 @@ Event parse_event(const Text& frame, const parse_limits& limits = {}) {
 /// The outcome of try_parse_event: an Event, or the parse_error that says why not.
 class parse_result {
  public:
+  /// A success.
   explicit parse_result(Event event) : outcome_(std::move(event)) {}
+  /// A failure.
   explicit parse_result(parse_error error) : outcome_(std::move(error)) {}
 
+  /// Whether there is an event.
   bool has_value() const noexcept { return outcome_.index() == 0; }
+  /// Same as has_value().
   explicit operator bool() const noexcept { return has_value(); }
 
   /// The event; throws the parse_error when there is none.
+  /// The event; throws the parse_error when there is none.
   Event& value() & { return checked(); }
+  /// The event; throws the parse_error when there is none.
   const Event& value() const& { return const_cast<parse_result*>(this)->checked(); }
+  /// The event, moved out; throws the parse_error when there is none.
   Event&& value() && { return std::move(checked()); }
+  /// The event; only valid when has_value().
   Event& operator*() & noexcept { return *std::get_if<Event>(&outcome_); }
+  /// The event; only valid when has_value().
   const Event& operator*() const& noexcept { return *std::get_if<Event>(&outcome_); }
+  /// The event; only valid when has_value().
   Event* operator->() noexcept { return std::get_if<Event>(&outcome_); }
+  /// The event; only valid when has_value().
   const Event* operator->() const noexcept { return std::get_if<Event>(&outcome_); }
 
   /// The error; only valid when !has_value().

@@ -18,6 +18,7 @@ namespace ari {
 template <class Names>
 class TextEnum : public Names {
  public:
+  /// The enumeration (ChannelState::Value and so on).
   using Value = typename Names::Value;
 
   constexpr TextEnum() noexcept = default;
@@ -42,6 +43,7 @@ class TextEnum : public Names {
     return result;
   }
 
+  /// The enumerator, for a switch.
   constexpr Value value() const noexcept { return value_; }
   /// The text as Asterisk wrote it (empty for a default-constructed Other).
   std::string_view text() const noexcept {
@@ -51,9 +53,11 @@ class TextEnum : public Names {
   /// Whether the text is the usual spelling of a listed value.
   bool is_known() const noexcept { return text_.empty() && value_ != Names::Other; }
 
+  /// Equal when the text is (so "Rsrved" differs from Rsrvd, as their text does).
   friend bool operator==(const TextEnum& a, const TextEnum& b) noexcept {
     return a.value_ == b.value_ && a.text_ == b.text_;
   }
+  /// Not equal.
   friend bool operator!=(const TextEnum& a, const TextEnum& b) noexcept { return !(a == b); }
 
  private:
@@ -64,7 +68,9 @@ class TextEnum : public Names {
 /// Alternative spelling of an enumerator (for instance the schema's "Rsrved" for Rsrvd).
 template <class Value>
 struct TextAlias {
+  /// The other spelling.
   std::string_view text;
+  /// The enumerator it stands for.
   Value value;
 };
 

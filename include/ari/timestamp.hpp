@@ -26,7 +26,9 @@ const char* read_timestamp(std::string_view text, Timestamp& out) noexcept;
 /// whichever form was read. Equality is textual: same instant, same offset, same form.
 class Timestamp {
  public:
+  /// Resolution of ARI times.
   using duration = std::chrono::milliseconds;
+  /// A UTC instant.
   using time_point_type = date::sys_time<duration>;
 
   /// 1970-01-01T00:00:00.000+0000.
@@ -66,10 +68,12 @@ class Timestamp {
     return std::string(text, format(text));
   }
 
+  /// Equal when the text is: same instant, same offset, same form.
   friend bool operator==(const Timestamp& a, const Timestamp& b) noexcept {
     return a.instant_ == b.instant_ && a.offset_minutes_ == b.offset_minutes_ &&
            a.colon_offset_ == b.colon_offset_ && a.negative_zero_ == b.negative_zero_;
   }
+  /// Not equal.
   friend bool operator!=(const Timestamp& a, const Timestamp& b) noexcept { return !(a == b); }
 
   /// Writes the text form into `out` (at least 29 bytes) and returns its length.

@@ -4,7 +4,7 @@
 // A type is described by a list macro that applies F to (spec, name) once per field:
 //
 //   #define ARI_FIELDS_CallerID(F) F(std::string, name) F(std::string, number)
-//   ARI_MODEL(CallerID, ARI_FIELDS_CallerID)
+//   ARI_MODEL(CallerID, ARI_FIELDS_CallerID);
 //
 // The spec is the C++ member type, except for two markers that only the codec reads:
 //   std::optional<S>  the member may be absent (a JSON null there reads as absent);
@@ -84,7 +84,8 @@ std::ostream& print(std::ostream& os, const T& value);
 }  // namespace detail
 }  // namespace ari
 
-#define ARI_DETAIL_DECLARE_MEMBER(spec, name) ::ari::detail::member_of_t<spec> name{};
+#define ARI_DETAIL_DECLARE_MEMBER(spec, name) \
+  /** The JSON member `name`. */ ::ari::detail::member_of_t<spec> name{};
 #define ARI_DETAIL_VISIT_MEMBER(spec, name) \
   ari_visit(::ari::detail::field<spec, ari_self>{#name, &ari_self::name});
 #define ARI_DETAIL_NO_FIELDS(F)
@@ -106,18 +107,23 @@ std::ostream& print(std::ostream& os, const T& value);
     TAIL(ARI_DETAIL_VISIT_MEMBER)                                                         \
     (void)ari_visit;                                                                      \
   }                                                                                       \
+  /** Equal when every member, unknown ones included, is. */                              \
   friend bool operator==(const Type& ari_lhs, const Type& ari_rhs) {                      \
     return ::ari::detail::equal(ari_lhs, ari_rhs);                                        \
   }                                                                                       \
+  /** Not equal. */                                                                       \
   friend bool operator!=(const Type& ari_lhs, const Type& ari_rhs) {                      \
     return !(ari_lhs == ari_rhs);                                                         \
   }                                                                                       \
+  /** Serialises to ARI JSON (nlohmann/json ADL hook). */                                 \
   friend void to_json(::nlohmann::json& ari_json, const Type& ari_value) {                \
     ::ari::detail::write_object(ari_json, ari_value);                                     \
   }                                                                                       \
+  /** Parses ARI JSON; throws ari::parse_error (nlohmann/json ADL hook). */               \
   friend void from_json(const ::nlohmann::json& ari_json, Type& ari_value) {              \
     ::ari::detail::read_document(ari_json, ari_value);                                    \
   }                                                                                       \
+  /** Prints the JSON form. */                                                            \
   friend std::ostream& operator<<(std::ostream& ari_stream, const Type& ari_value) {      \
     return ::ari::detail::print(ari_stream, ari_value);                                   \
   }
@@ -126,7 +132,7 @@ std::ostream& print(std::ostream& os, const T& value);
 #define ARI_MODEL(Type, LIST)                                               \
   struct Type {                                                             \
     ARI_DETAIL_BODY(Type, ARI_DETAIL_NO_FIELDS, LIST, ARI_DETAIL_NO_FIELDS) \
-  };
+  }
 
 // Members every Event carries, in the order Asterisk writes them around the event's own.
 #define ARI_DETAIL_EVENT_HEAD(F) F(std::optional<::ari::Timestamp>, timestamp)
@@ -143,11 +149,12 @@ std::ostream& print(std::ostream& os, const T& value);
   struct Type {                                                               \
     static constexpr std::string_view type = #Type;                           \
     ARI_DETAIL_BODY(Type, ARI_DETAIL_EVENT_HEAD, LIST, ARI_DETAIL_EVENT_TAIL) \
-  };
+  }
 
 /// Defines an ARI message that is not an Event (MissingParams): application is optional.
 #define ARI_MESSAGE(Type, LIST)                                                 \
   struct Type {                                                                 \
+    /** The text of the "type" member. */                                       \
     static constexpr std::string_view type = #Type;                             \
     ARI_DETAIL_BODY(Type, ARI_DETAIL_EVENT_HEAD, LIST, ARI_DETAIL_MESSAGE_TAIL) \
-  };
+  }
