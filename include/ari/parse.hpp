@@ -50,16 +50,19 @@ Event parse_document(Frame&& frame, const parse_limits& limits) {
 
 }  // namespace detail
 
-/// Parses a message already held as JSON. Throws ari::parse_error.
-inline Event parse_event(const nlohmann::json& frame, const parse_limits& limits = {}) {
+/// Parses a message already held as JSON. Throws ari::parse_error. (A template only so that it
+/// is compiled where it is used.)
+template <int = 0>
+Event parse_event(const nlohmann::json& frame, const parse_limits& limits = {}) {
   return detail::parse_document(frame, limits);
 }
 
 /// Parses one text frame of /ari/events. Throws ari::parse_error, whatever is wrong with it.
 /// A template so that std::string, const char* and literals all pick this overload rather
 /// than converting to nlohmann::json.
-template <class Text,
-          std::enable_if_t<std::is_convertible_v<const Text&, std::string_view>, int> = 0>
+template <class Text, std::enable_if_t<std::is_convertible_v<const Text&, std::string_view> &&
+                                           !std::is_same_v<Text, nlohmann::json>,
+                                       int> = 0>
 Event parse_event(const Text& frame, const parse_limits& limits = {}) {
   const std::string_view text = frame;
   if (text.size() > limits.max_frame_size) {
@@ -123,8 +126,8 @@ class parse_result {
 };
 
 /// parse_event without exceptions. Out of memory still ends the program (noexcept).
-inline parse_result try_parse_event(std::string_view frame,
-                                    const parse_limits& limits = {}) noexcept {
+template <int = 0>
+parse_result try_parse_event(std::string_view frame, const parse_limits& limits = {}) noexcept {
   try {
     return parse_result{parse_event(frame, limits)};
   } catch (const parse_error& e) {
@@ -135,19 +138,25 @@ inline parse_result try_parse_event(std::string_view frame,
 /// The ARI type text of an event ("StasisStart", or an UnknownEvent's own type). The view is
 /// valid as long as the event lives.
 inline std::string_view type_name(const Event& event) noexcept {
-  return std::visit([](const auto& e) -> std::string_view { return e.type; }, event);
+  if (const auto* unknown = std::get_if<UnknownEvent>(&event)) return unknown->type;
+  return to_string(event_type_of(event));
 }
 
 /// nlohmann::json j = event;
-inline void to_json(nlohmann::json& j, const Event& event) {
+template <class Json, class E, detail::if_same<Json, nlohmann::json> = 0,
+          detail::if_same<E, Event> = 0>
+void to_json(Json& j, const E& event) {
   std::visit([&](const auto& e) { to_json(j, e); }, event);
 }
 /// j.get<ari::Event>()
-inline void from_json(const nlohmann::json& j, Event& event) {
+template <class Json, detail::if_same<Json, nlohmann::json> = 0>
+void from_json(const Json& j, Event& event) {
   event = parse_event(j);
 }
 
-inline std::ostream& operator<<(std::ostream& os, const Event& event) {
+/// Prints the JSON form of the event.
+template <class Stream, class E, detail::if_ostream<Stream> = 0, detail::if_same<E, Event> = 0>
+std::ostream& operator<<(Stream& os, const E& event) {
   std::visit([&](const auto& e) { os << e; }, event);
   return os;
 }

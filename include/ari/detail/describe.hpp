@@ -13,8 +13,8 @@
 #pragma once
 
 #include <cstddef>
-#include <iosfwd>
 #include <optional>
+#include <ostream>
 #include <string_view>
 #include <type_traits>
 
@@ -71,6 +71,13 @@ constexpr std::size_t field_count() {
   return count;
 }
 
+// The functions derived from a description are templates, so that a translation unit pays for
+// the ones it uses only: a non-template inline friend is compiled wherever its type is seen.
+template <class A, class B>
+using if_same = std::enable_if_t<std::is_same_v<A, B>, int>;
+template <class Stream>
+using if_ostream = std::enable_if_t<std::is_base_of_v<std::ostream, Stream>, int>;
+
 // Defined in json_codec.hpp; declared here so that the hidden friends below can name them.
 template <class T>
 void write_object(nlohmann::json& out, const T& value);
@@ -108,23 +115,28 @@ std::ostream& print(std::ostream& os, const T& value);
     (void)ari_visit;                                                                      \
   }                                                                                       \
   /** Equal when every member, unknown ones included, is. */                              \
-  friend bool operator==(const Type& ari_lhs, const Type& ari_rhs) {                      \
+  template <class ari_Self, ::ari::detail::if_same<ari_Self, Type> = 0>                   \
+  friend bool operator==(const ari_Self& ari_lhs, const ari_Self& ari_rhs) {              \
     return ::ari::detail::equal(ari_lhs, ari_rhs);                                        \
   }                                                                                       \
   /** Not equal. */                                                                       \
-  friend bool operator!=(const Type& ari_lhs, const Type& ari_rhs) {                      \
-    return !(ari_lhs == ari_rhs);                                                         \
+  template <class ari_Self, ::ari::detail::if_same<ari_Self, Type> = 0>                   \
+  friend bool operator!=(const ari_Self& ari_lhs, const ari_Self& ari_rhs) {              \
+    return !::ari::detail::equal(ari_lhs, ari_rhs);                                       \
   }                                                                                       \
   /** Serialises to ARI JSON (nlohmann/json ADL hook). */                                 \
-  friend void to_json(::nlohmann::json& ari_json, const Type& ari_value) {                \
+  template <class ari_Json, ::ari::detail::if_same<ari_Json, ::nlohmann::json> = 0>       \
+  friend void to_json(ari_Json& ari_json, const Type& ari_value) {                        \
     ::ari::detail::write_object(ari_json, ari_value);                                     \
   }                                                                                       \
   /** Parses ARI JSON; throws ari::parse_error (nlohmann/json ADL hook). */               \
-  friend void from_json(const ::nlohmann::json& ari_json, Type& ari_value) {              \
+  template <class ari_Json, ::ari::detail::if_same<ari_Json, ::nlohmann::json> = 0>       \
+  friend void from_json(const ari_Json& ari_json, Type& ari_value) {                      \
     ::ari::detail::read_document(ari_json, ari_value);                                    \
   }                                                                                       \
   /** Prints the JSON form. */                                                            \
-  friend std::ostream& operator<<(std::ostream& ari_stream, const Type& ari_value) {      \
+  template <class ari_Stream, ::ari::detail::if_ostream<ari_Stream> = 0>                  \
+  friend std::ostream& operator<<(ari_Stream& ari_stream, const Type& ari_value) {        \
     return ::ari::detail::print(ari_stream, ari_value);                                   \
   }
 
