@@ -26,7 +26,7 @@ TEST_CASE("try_parse_event returns the event or the error") {
 
   auto bad = ari::try_parse_event(R"({"type":"Dial"})");
   REQUIRE_FALSE(bad.has_value());
-  CHECK(bad.error().pointer() == "/peer");
+  CHECK(bad.error().pointer() == "/dialstatus");
   CHECK_THROWS_AS(bad.value(), ari::parse_error);
   static_assert(noexcept(ari::try_parse_event(std::string_view{})));
 }

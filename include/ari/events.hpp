@@ -185,10 +185,10 @@ ARI_EVENT(ChannelUnhold, ARI_FIELDS_ChannelOnly);
 
 #define ARI_FIELDS_ChannelUserevent(F) \
   F(std::string, eventname) \
+  F(nlohmann::json, userevent) \
   F(std::optional<Channel>, channel) \
   F(std::optional<Bridge>, bridge) \
-  F(std::optional<Endpoint>, endpoint) \
-  F(nlohmann::json, userevent)
+  F(std::optional<Endpoint>, endpoint)
 /// A user-defined event (the UserEvent application or the REST call).
 ARI_EVENT(ChannelUserevent, ARI_FIELDS_ChannelUserevent);
 
@@ -211,12 +211,12 @@ ARI_EVENT(ContactStatusChange, ARI_FIELDS_ContactStatusChange);
 ARI_EVENT(DeviceStateChanged, ARI_FIELDS_DeviceStateChanged);
 
 #define ARI_FIELDS_Dial(F) \
+  F(std::string, dialstatus) \
+  F(std::optional<std::string>, forward) \
+  F(std::optional<std::string>, dialstring) \
   F(std::optional<Channel>, caller) \
   F(Channel, peer) \
-  F(std::optional<std::string>, forward) \
-  F(std::optional<Channel>, forwarded) \
-  F(std::optional<std::string>, dialstring) \
-  F(std::string, dialstatus)
+  F(std::optional<Channel>, forwarded)
 /// Progress of a dial attempt.
 ARI_EVENT(Dial, ARI_FIELDS_Dial);
 

@@ -76,9 +76,9 @@ ARI_MODEL(Playback, ARI_FIELDS_Playback);
   F(std::string, creator) \
   F(std::string, name) \
   F(std::vector<std::string>, channels) \
+  F(std::optional<Timestamp>, creationtime) \
   F(std::optional<std::string>, video_mode) \
   F(std::optional<std::string>, video_source_id) \
-  F(std::optional<Timestamp>, creationtime) \
   F(std::optional<nlohmann::json>, bridgevars)
 /// A bridge joining channels (mixing) or parking them (holding).
 ARI_MODEL(Bridge, ARI_FIELDS_Bridge);
@@ -86,8 +86,8 @@ ARI_MODEL(Bridge, ARI_FIELDS_Bridge);
 #define ARI_FIELDS_LiveRecording(F) \
   F(std::string, name) \
   F(std::string, format) \
-  F(std::string, target_uri) \
   F(RecordingState, state) \
+  F(std::string, target_uri) \
   F(std::optional<int>, duration) \
   F(std::optional<int>, talking_duration) \
   F(std::optional<int>, silence_duration) \

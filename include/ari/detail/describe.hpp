@@ -105,7 +105,7 @@ std::ostream& print(std::ostream& os, const T& value);
   LIST(ARI_DETAIL_DECLARE_MEMBER)                                                         \
   TAIL(ARI_DETAIL_DECLARE_MEMBER)                                                         \
   /** Members this version does not model, written back as they came (null when none). */ \
-  ::nlohmann::json extra;                                                                 \
+  ::nlohmann::json extra{};                                                               \
   template <class Visit>                                                                  \
   friend constexpr void ari_describe(const Type*, Visit&& ari_visit) {                    \
     using ari_self [[maybe_unused]] = Type;                                               \

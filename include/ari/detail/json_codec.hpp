@@ -2,11 +2,13 @@
 // name the JSON Pointer of the offending member.
 #pragma once
 
+#include <charconv>
 #include <cstdint>
 #include <limits>
 #include <map>
 #include <optional>
 #include <ostream>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <type_traits>
@@ -79,6 +81,93 @@ struct path {
 
 inline std::string dump_safely(const json& value) {
   return value.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+// Length of the UTF-8 sequence at text[i], or 0 when it is not well-formed (RFC 3629: no
+// overlong forms, no surrogates, nothing above U+10FFFF).
+inline std::size_t utf8_sequence_length(std::string_view text, std::size_t i) noexcept {
+  const auto byte = [&](std::size_t k) {
+    return k < text.size() ? static_cast<unsigned char>(text[k]) : 0u;
+  };
+  const unsigned lead = byte(i);
+  const auto continuation = [&](std::size_t k, unsigned low = 0x80, unsigned high = 0xBF) {
+    return byte(k) >= low && byte(k) <= high;
+  };
+  if (lead < 0x80) return 1;
+  if (lead >= 0xC2 && lead <= 0xDF) return continuation(i + 1) ? 2 : 0;
+  if (lead >= 0xE0 && lead <= 0xEF) {
+    const unsigned low = lead == 0xE0 ? 0xA0 : 0x80;
+    const unsigned high = lead == 0xED ? 0x9F : 0xBF;
+    return continuation(i + 1, low, high) && continuation(i + 2) ? 3 : 0;
+  }
+  if (lead >= 0xF0 && lead <= 0xF4) {
+    const unsigned low = lead == 0xF0 ? 0x90 : 0x80;
+    const unsigned high = lead == 0xF4 ? 0x8F : 0xBF;
+    return continuation(i + 1, low, high) && continuation(i + 2) && continuation(i + 3) ? 4 : 0;
+  }
+  return 0;
+}
+
+// A JSON string as nlohmann/json's dump() writes it (UTF-8 kept, control characters escaped),
+// so that the direct writer and the DOM agree to the byte. Text that is not UTF-8 cannot be a
+// JSON string: like dump(), this throws rather than write a broken frame.
+inline void write_string(std::string& out, std::string_view text) {
+  static constexpr char hex[] = "0123456789abcdef";
+  out += '"';
+  std::size_t clean_from = 0;
+  for (std::size_t i = 0; i < text.size();) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c >= 0x20 && c != '"' && c != '\\' && c < 0x80) {
+      ++i;
+      continue;
+    }
+    if (c >= 0x80) {
+      const std::size_t length = utf8_sequence_length(text, i);
+      if (length == 0) {
+        throw std::invalid_argument("ari: string is not valid UTF-8 at byte " + std::to_string(i));
+      }
+      i += length;
+      continue;
+    }
+    out.append(text.data() + clean_from, i - clean_from);
+    switch (c) {
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\b':
+        out += "\\b";
+        break;
+      case '\f':
+        out += "\\f";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      default:
+        out += "\\u00";
+        out += hex[c >> 4];
+        out += hex[c & 0xF];
+    }
+    clean_from = ++i;
+  }
+  out.append(text.data() + clean_from, text.size() - clean_from);
+  out += '"';
+}
+
+// `"name":`, with the comma before it unless it opens the object.
+inline void write_key(std::string& out, std::string_view name) {
+  if (out.back() != '{') out += ',';
+  write_string(out, name);
+  out += ':';
 }
 
 // "what was found", short enough for an error message.
@@ -156,6 +245,7 @@ struct codec<std::string> {
     out = in.get_ref<const std::string&>();
   }
   static void write(json& out, const std::string& in) { out = in; }
+  static void write_text(std::string& out, const std::string& in) { write_string(out, in); }
 };
 
 template <>
@@ -166,6 +256,7 @@ struct codec<bool> {
     out = in.get<bool>();
   }
   static void write(json& out, bool in) { out = in; }
+  static void write_text(std::string& out, bool in) { out += in ? "true" : "false"; }
 };
 
 template <class Int>
@@ -196,6 +287,11 @@ struct codec<Int, std::enable_if_t<std::is_integral_v<Int> && !std::is_same_v<In
     }
   }
   static void write(json& out, Int in) { out = in; }
+  static void write_text(std::string& out, Int in) {
+    char digits[24];
+    const auto end = std::to_chars(digits, digits + sizeof digits, in).ptr;
+    out.append(digits, end);
+  }
 };
 
 template <>
@@ -206,6 +302,8 @@ struct codec<double> {
     out = in.get<double>();
   }
   static void write(json& out, double in) { out = in; }
+  // nlohmann/json's shortest round-trip form, so that both writers agree to the byte.
+  static void write_text(std::string& out, double in) { out += json(in).dump(); }
 };
 
 template <>
@@ -218,6 +316,12 @@ struct codec<Timestamp> {
     }
   }
   static void write(json& out, const Timestamp& in) { out = in.to_string(); }
+  static void write_text(std::string& out, const Timestamp& in) {
+    char text[32];
+    out += '"';
+    out.append(text, in.format(text));
+    out += '"';
+  }
 };
 
 template <class Names>
@@ -228,6 +332,9 @@ struct codec<TextEnum<Names>> {
     out = TextEnum<Names>::from_text(in.get_ref<const std::string&>());
   }
   static void write(json& out, const TextEnum<Names>& in) { out = std::string(in.text()); }
+  static void write_text(std::string& out, const TextEnum<Names>& in) {
+    write_string(out, in.text());
+  }
 };
 
 // Free-form members (userevent, unknown members): any JSON.
@@ -239,6 +346,7 @@ struct codec<json> {
     out = in;
   }
   static void write(json& out, const json& in) { out = in; }
+  static void write_text(std::string& out, const json& in) { out += in.dump(); }
 };
 
 template <>
@@ -252,6 +360,16 @@ struct codec<StringMap> {
     }
   }
   static void write(json& out, const StringMap& in) { out = in; }
+  static void write_text(std::string& out, const StringMap& in) {
+    out += '{';
+    for (const auto& [key, value] : in) {
+      if (out.back() != '{') out += ',';
+      write_string(out, key);
+      out += ':';
+      write_string(out, value);
+    }
+    out += '}';
+  }
 };
 
 template <>
@@ -268,6 +386,11 @@ struct codec<StringOrInteger> {
   }
   static void write(json& out, const StringOrInteger& in) {
     std::visit([&](const auto& value) { out = value; }, in);
+  }
+  static void write_text(std::string& out, const StringOrInteger& in) {
+    std::visit(
+        [&](const auto& value) { codec<std::decay_t<decltype(value)>>::write_text(out, value); },
+        in);
   }
 };
 
@@ -290,6 +413,14 @@ struct codec<std::vector<Spec>> {
       out.push_back(std::move(item));
     }
   }
+  static void write_text(std::string& out, const member& in) {
+    out += '[';
+    for (const auto& element : in) {
+      if (out.back() != '[') out += ',';
+      codec<Spec>::write_text(out, element);
+    }
+    out += ']';
+  }
 };
 
 template <class Spec>
@@ -310,18 +441,28 @@ struct codec<nullable<Spec>> {
       out = nullptr;
     }
   }
+  static void write_text(std::string& out, const member& in) {
+    if (in) {
+      codec<Spec>::write_text(out, *in);
+    } else {
+      out += "null";
+    }
+  }
 };
 
 template <class T>
 void read_object(const json& in, T& out, const path& at);
 template <class T>
 void write_object(json& out, const T& value);
+template <class T>
+void write_object_text(std::string& out, const T& value);
 
 template <class T>
 struct codec<T, std::enable_if_t<is_described<T>::value>> {
   static std::string expected() { return "object"; }
   static void read(const json& in, T& out, const path& at) { read_object(in, out, at); }
   static void write(json& out, const T& in) { write_object(out, in); }
+  static void write_text(std::string& out, const T& in) { write_object_text(out, in); }
 };
 
 template <class Spec>
@@ -341,6 +482,10 @@ struct field_rules {
   static void write(json& object, std::string_view name, const member_of_t<Spec>& in) {
     codec<Spec>::write(object[std::string(name)], in);
   }
+  static void write_text(std::string& out, std::string_view name, const member_of_t<Spec>& in) {
+    write_key(out, name);
+    codec<Spec>::write_text(out, in);
+  }
 };
 template <class Spec>
 struct field_rules<std::optional<Spec>> {
@@ -356,6 +501,12 @@ struct field_rules<std::optional<Spec>> {
   static void write(json& object, std::string_view name,
                     const std::optional<member_of_t<Spec>>& in) {
     if (in) codec<Spec>::write(object[std::string(name)], *in);
+  }
+  static void write_text(std::string& out, std::string_view name,
+                         const std::optional<member_of_t<Spec>>& in) {
+    if (!in) return;
+    write_key(out, name);
+    codec<Spec>::write_text(out, *in);
   }
 };
 
@@ -413,6 +564,32 @@ void write_object(json& out, const T& value) {
       out.emplace(it.key(), it.value());  // a modeled member wins over an extra of its name
     }
   }
+}
+
+// The frame text straight from the value, members in description order (Asterisk's order),
+// unknown members after them.
+template <class T>
+void write_object_text(std::string& out, const T& value) {
+  out += '{';
+  if constexpr (is_event_type<T>::value) {
+    write_key(out, "type");
+    write_string(out, T::type);
+  }
+  ari_describe(static_cast<const T*>(nullptr), [&](const auto& field) {
+    using spec = typename std::decay_t<decltype(field)>::spec;
+    field_rules<spec>::write_text(out, field.name, value.*(field.member));
+  });
+  if (value.extra.is_object()) {
+    for (auto it = value.extra.begin(); it != value.extra.end(); ++it) {
+      bool modeled = false;
+      ari_describe(static_cast<const T*>(nullptr),
+                   [&](const auto& field) { modeled = modeled || field.name == it.key(); });
+      if (modeled || (is_event_type<T>::value && it.key() == "type")) continue;
+      write_key(out, it.key());
+      out += it.value().dump();
+    }
+  }
+  out += '}';
 }
 
 // The "type" of a message: the frame must be an object with a string "type".

@@ -1,0 +1,438 @@
+// ari-events: for the tests of Stasis applications. Realistic sample values of every model and
+// event, builders that change only what a test cares about, and the frame sequences Asterisk
+// sends for common call flows. Test-only: not included by <ari/ari.hpp>.
+#pragma once
+
+#include <chrono>
+#include <string>
+#include <type_traits>
+#include <utility>
+#include <vector>
+
+#include "ari/ari.hpp"
+
+namespace ari::testing {
+
+/// The application name samples and flows use unless told otherwise.
+inline constexpr const char* default_application = "test-app";
+/// The Asterisk entity id samples carry in asterisk_id.
+inline constexpr const char* default_asterisk_id = "02:fc:00:00:00:01";
+
+namespace detail {
+
+inline Timestamp sample_time() {
+  return Timestamp::parse("2026-01-15T10:00:00.000+0000");
+}
+
+// Realistic values for the models and events a test meets most; everything else keeps the
+// generic filling (required members present, strings empty, numbers zero).
+inline void realistic(CallerID& v) {
+  v.name = "Alice";
+  v.number = "1001";
+}
+inline void realistic(DialplanCEP& v) {
+  v.context = "from-internal";
+  v.exten = "1000";
+  v.priority = 1;
+  v.app_name = std::optional<std::string>("Stasis");
+  v.app_data = std::optional<std::string>(default_application);
+}
+inline void realistic(Channel& v) {
+  v.id = "1768471200.1";
+  v.name = "PJSIP/alice-00000001";
+  v.state = ChannelState::Up;
+  v.protocol_id = "";
+  v.connected = CallerID{};
+  v.language = "en";
+}
+inline void realistic(Bridge& v) {
+  v.id = "8c0a4e4e-4d3f-4b8e-9a7e-2f1d6c5b4a30";
+  v.technology = "simple_bridge";
+  v.bridge_type = BridgeType::mixing;
+  v.bridge_class = "stasis";
+  v.creator = "Stasis";
+  v.creationtime = sample_time();
+  v.video_mode = "talker";
+}
+inline void realistic(Playback& v) {
+  v.id = "6b4c2a1e-93d2-4f7a-8e45-1a2b3c4d5e6f";
+  v.media_uri = "sound:hello-world";
+  v.target_uri = "channel:1768471200.1";
+  v.language = "en";
+  v.state = PlaybackState::playing;
+}
+inline void realistic(LiveRecording& v) {
+  v.name = "recording-1";
+  v.format = "wav";
+  v.state = RecordingState::recording;
+  v.target_uri = "channel:1768471200.1";
+}
+inline void realistic(Endpoint& v) {
+  v.technology = "PJSIP";
+  v.resource = "alice";
+  v.state = EndpointState::online;
+}
+inline void realistic(DeviceState& v) {
+  v.name = "PJSIP/alice";
+  v.state = DeviceStateValue::NOT_INUSE;
+}
+inline void realistic(ContactInfo& v) {
+  v.uri = "sip:alice@192.0.2.10:5060";
+  v.contact_status = ContactStatus::Reachable;
+  v.aor = "alice";
+  v.roundtrip_usec = "1500";
+}
+inline void realistic(Peer& v) {
+  v.peer_status = "Reachable";
+}
+inline void realistic(TextMessage& v) {
+  v.from = "pjsip:alice";
+  v.to = "pjsip:bob";
+  v.body = "Hello";
+}
+inline void realistic(ChannelDestroyed& v) {
+  v.cause = 16;
+  v.cause_txt = "Normal Clearing";
+}
+inline void realistic(ChannelHangupRequest& v) {
+  v.cause = 16;
+}
+inline void realistic(ChannelDtmfReceived& v) {
+  v.digit = "1";
+  v.duration_ms = 100;
+}
+inline void realistic(ChannelVarset& v) {
+  v.variable = "STASISSTATUS";
+}
+inline void realistic(ChannelDialplan& v) {
+  v.dialplan_app = "Stasis";
+  v.dialplan_app_data = default_application;
+}
+inline void realistic(ChannelCallerId& v) {
+  v.caller_presentation_txt = "Presentation Allowed, Not Screened";
+}
+inline void realistic(Dial& v) {
+  v.dialstatus = "ANSWER";
+  v.dialstring = "PJSIP/bob";
+  v.forward = "";
+  v.peer.id = "1768471200.2";
+  v.peer.name = "PJSIP/bob-00000002";
+  v.peer.caller = CallerID{"Bob", "1002"};
+}
+inline void realistic(ChannelTalkingFinished& v) {
+  v.duration = 1000;
+}
+inline void realistic(BridgeBlindTransfer& v) {
+  v.exten = "2000";
+  v.context = "from-internal";
+  v.result = "Success";
+  v.is_external = true;
+}
+inline void realistic(BridgeAttendedTransfer& v) {
+  v.result = "Success";
+  v.destination_type = "bridge";
+}
+inline void realistic(RESTResponse& v) {
+  v.status_code = 200;
+  v.reason_phrase = "OK";
+}
+template <class T>
+void realistic(T&) {}
+
+// Fills the members every line requires, depth first, then makes the value realistic.
+template <class T>
+void fill(T& value) {
+  if constexpr (ari::detail::is_described<T>::value) {
+    ari_describe(static_cast<const T*>(nullptr), [&](const auto& field) {
+      using spec = typename std::decay_t<decltype(field)>::spec;
+      if constexpr (!ari::detail::field_rules<spec>::may_be_absent) fill(value.*(field.member));
+    });
+    if constexpr (ari::detail::is_event_type<T>::value) {
+      value.timestamp = sample_time();
+      value.asterisk_id = default_asterisk_id;
+      value.application = default_application;
+    }
+    realistic(value);
+  } else if constexpr (std::is_same_v<T, Timestamp>) {
+    value = sample_time();
+  }
+}
+
+}  // namespace detail
+
+/// A realistic value of any model or event: every member that all Asterisk lines require is
+/// set (optional ones are left out, as Asterisk mostly does), with values such as a PJSIP
+/// channel of Alice (1001) in application "test-app", at 2026-01-15T10:00:00.000+0000.
+template <class T>
+T sample() {
+  T value{};
+  detail::fill(value);
+  return value;
+}
+
+/// sample<T>() with `edit` applied: a test writes only what it cares about.
+///
+///     auto start = ari::testing::build<ari::StasisStart>([](auto& e) {
+///       e.channel.caller.number = "1337";
+///       e.args = {"dialed"};
+///     });
+template <class T, class Edit>
+T build(Edit&& edit) {
+  T value = sample<T>();
+  std::forward<Edit>(edit)(value);
+  return value;
+}
+
+/// Where two values differ, one line per differing member as a JSON Patch operation would put
+/// it ("replace /channel/caller/number: \"1001\" -> \"1337\""); empty when they are equal.
+template <class T>
+std::string difference(const T& actual, const T& expected) {
+  const nlohmann::json from = actual;
+  const nlohmann::json to = expected;
+  std::string lines;
+  for (const auto& operation : nlohmann::json::diff(from, to)) {
+    const auto op = operation["op"].get<std::string>();
+    const auto path = operation["path"].get<std::string>();
+    const auto pointer = nlohmann::json::json_pointer(path);
+    lines += op + " " + path + ": ";
+    if (op == "add") {
+      lines += "(absent) -> " + operation["value"].dump();
+    } else if (op == "remove") {
+      lines += from.at(pointer).dump() + " -> (absent)";
+    } else {
+      lines += from.at(pointer).dump() + " -> " + operation["value"].dump();
+    }
+    lines += '\n';
+  }
+  return lines;
+}
+
+/// Who and when for the call flows.
+struct call_options {
+  std::string application = default_application;  ///< the Stasis application
+  std::string channel_id = "1768471200.1";        ///< the first channel; others get .2, .3
+  std::string caller_number = "1001";             ///< caller of the first channel
+  std::vector<std::string> args{};                ///< StasisStart arguments
+  Timestamp start = detail::sample_time();        ///< time of the first frame
+};
+
+namespace detail {
+
+// Stamps events with a clock that moves forward, and writes them as frames.
+class flow {
+ public:
+  explicit flow(const call_options& options) : options_(options), now_(options.start) {}
+
+  Channel channel(int number, const std::string& name, ChannelState state) const {
+    Channel channel = sample<Channel>();
+    channel.id = id(number);
+    channel.name = name;
+    channel.state = state;
+    channel.creationtime = options_.start;
+    if (number == 1) channel.caller.number = options_.caller_number;
+    return channel;
+  }
+
+  std::string id(int number) const {
+    if (number == 1) return options_.channel_id;
+    const auto dot = options_.channel_id.rfind('.');
+    return options_.channel_id.substr(0, dot == std::string::npos ? 0 : dot + 1) +
+           std::to_string(number);
+  }
+
+  template <class E>
+  void add(E event, std::chrono::milliseconds after) {
+    now_ = Timestamp{now_.time_point() + after, now_.offset()};
+    event.timestamp = now_;
+    event.asterisk_id = default_asterisk_id;
+    event.application = options_.application;
+    frames_.push_back(to_frame(event));
+  }
+
+  const call_options& options() const { return options_; }
+  std::vector<std::string> frames() && { return std::move(frames_); }
+
+ private:
+  const call_options& options_;
+  Timestamp now_;
+  std::vector<std::string> frames_;
+};
+
+inline void add_stasis_start(flow& f, Channel channel, std::chrono::milliseconds after) {
+  ChannelVarset status;
+  status.variable = "STASISSTATUS";
+  status.channel = channel;
+  f.add(status, after);
+  StasisStart start;
+  start.args = f.options().args;
+  start.channel = std::move(channel);
+  f.add(start, std::chrono::milliseconds{1});
+}
+
+// The order Asterisk ends a channel in (the 22.10 capture): hangup request, StasisEnd,
+// STASISSTATUS=SUCCESS, ChannelDestroyed.
+inline void add_hangup(flow& f, const Channel& channel, std::chrono::milliseconds after) {
+  ChannelHangupRequest request;
+  request.cause = 16;
+  request.channel = channel;
+  f.add(request, after);
+  StasisEnd end;
+  end.channel = channel;
+  f.add(end, std::chrono::milliseconds{2});
+  ChannelVarset status;
+  status.variable = "STASISSTATUS";
+  status.value = "SUCCESS";
+  status.channel = channel;
+  f.add(status, std::chrono::milliseconds{1});
+  ChannelDestroyed destroyed = sample<ChannelDestroyed>();
+  destroyed.channel = channel;
+  f.add(destroyed, std::chrono::milliseconds{1});
+}
+
+}  // namespace detail
+
+/// An inbound call: the caller's channel enters the application ringing (dialplan
+/// Stasis(app)), the application answers, plays sound:hello-world, and the caller hangs up.
+/// Event order as Asterisk 22 sends it (STASISSTATUS set before StasisStart; hangup request,
+/// StasisEnd, STASISSTATUS=SUCCESS, ChannelDestroyed).
+inline std::vector<std::string> inbound_call(const call_options& options = {}) {
+  using namespace std::chrono_literals;
+  detail::flow f(options);
+  Channel caller = f.channel(1, "PJSIP/alice-00000001", ChannelState::Ring);
+  detail::add_stasis_start(f, caller, 0ms);
+  caller.state = ChannelState::Up;
+  ChannelStateChange answered;
+  answered.channel = caller;
+  f.add(answered, 120ms);
+  Playback playback = sample<Playback>();
+  playback.target_uri = "channel:" + caller.id;
+  PlaybackStarted started;
+  started.playback = playback;
+  f.add(started, 40ms);
+  playback.state = PlaybackState::done;
+  PlaybackFinished finished;
+  finished.playback = playback;
+  f.add(finished, 1850ms);
+  detail::add_hangup(f, caller, 3000ms);
+  return std::move(f).frames();
+}
+
+/// An outbound call the application originates into itself (POST /channels with app): Dial
+/// progress on the new channel (no status, RINGING, ANSWER) while it goes from Down through
+/// Ringing to Up, then StasisStart; the far end hangs up later. Based on the Dial/StasisStart
+/// order of the 22.10 capture, with the RINGING step a SIP endpoint adds.
+inline std::vector<std::string> outbound_originate(const call_options& options = {}) {
+  using namespace std::chrono_literals;
+  detail::flow f(options);
+  Channel callee = f.channel(1, "PJSIP/bob-00000001", ChannelState::Down);
+  callee.caller.number = options.caller_number;
+  Dial dial = sample<Dial>();
+  dial.caller.reset();
+  dial.dialstring = "PJSIP/bob";
+  dial.dialstatus = "";
+  dial.peer = callee;
+  f.add(dial, 0ms);
+  callee.state = ChannelState::Ringing;
+  ChannelStateChange ringing;
+  ringing.channel = callee;
+  f.add(ringing, 150ms);
+  dial.dialstatus = "RINGING";
+  dial.peer = callee;
+  f.add(dial, 1ms);
+  callee.state = ChannelState::Up;
+  ChannelStateChange up;
+  up.channel = callee;
+  f.add(up, 4200ms);
+  dial.dialstatus = "ANSWER";
+  dial.peer = callee;
+  f.add(dial, 1ms);
+  detail::add_stasis_start(f, callee, 1ms);
+  detail::add_hangup(f, callee, 10000ms);
+  return std::move(f).frames();
+}
+
+/// Two channels in the application put in a mixing bridge, then the first hangs up: it leaves
+/// the bridge and the application; the second stays in the bridge.
+inline std::vector<std::string> bridged_call(const call_options& options = {}) {
+  using namespace std::chrono_literals;
+  detail::flow f(options);
+  Channel first = f.channel(1, "PJSIP/alice-00000001", ChannelState::Up);
+  Channel second = f.channel(2, "PJSIP/bob-00000002", ChannelState::Up);
+  second.caller = CallerID{"Bob", "1002"};
+  detail::add_stasis_start(f, first, 0ms);
+  detail::add_stasis_start(f, second, 300ms);
+  Bridge bridge = sample<Bridge>();
+  bridge.creationtime = options.start;
+  BridgeCreated created;
+  created.bridge = bridge;
+  f.add(created, 20ms);
+  for (const Channel* channel : {&first, &second}) {
+    bridge.channels.push_back(channel->id);
+    ChannelEnteredBridge entered;
+    entered.bridge = bridge;
+    entered.channel = *channel;
+    f.add(entered, 5ms);
+  }
+  ChannelHangupRequest request;
+  request.cause = 16;
+  request.channel = first;
+  f.add(request, 30000ms);
+  bridge.channels.erase(bridge.channels.begin());
+  ChannelLeftBridge left;
+  left.bridge = bridge;
+  left.channel = first;
+  f.add(left, 1ms);
+  StasisEnd end;
+  end.channel = first;
+  f.add(end, 1ms);
+  ChannelDestroyed destroyed = sample<ChannelDestroyed>();
+  destroyed.channel = first;
+  f.add(destroyed, 1ms);
+  return std::move(f).frames();
+}
+
+/// A blind transfer: the first channel, bridged with the second, transfers it to extension
+/// 2000 (a SIP REFER, so is_external): BridgeBlindTransfer, then the transferee leaves the
+/// bridge and the application for the dialplan, and the transferer hangs up.
+inline std::vector<std::string> blind_transfer(const call_options& options = {}) {
+  using namespace std::chrono_literals;
+  detail::flow f(options);
+  Channel transferer = f.channel(1, "PJSIP/alice-00000001", ChannelState::Up);
+  Channel transferee = f.channel(2, "PJSIP/bob-00000002", ChannelState::Up);
+  transferee.caller = CallerID{"Bob", "1002"};
+  Bridge bridge = sample<Bridge>();
+  bridge.creationtime = options.start;
+  bridge.channels = {transferer.id, transferee.id};
+  BridgeBlindTransfer transfer = sample<BridgeBlindTransfer>();
+  transfer.channel = transferer;
+  transfer.transferee = transferee;
+  transfer.bridge = bridge;
+  f.add(transfer, 0ms);
+  bridge.channels = {transferer.id};
+  ChannelLeftBridge transferee_left;
+  transferee_left.bridge = bridge;
+  transferee_left.channel = transferee;
+  f.add(transferee_left, 2ms);
+  StasisEnd transferee_end;
+  transferee_end.channel = transferee;
+  f.add(transferee_end, 1ms);
+  ChannelHangupRequest request;
+  request.cause = 16;
+  request.soft = true;
+  request.channel = transferer;
+  f.add(request, 5ms);
+  bridge.channels.clear();
+  ChannelLeftBridge transferer_left;
+  transferer_left.bridge = bridge;
+  transferer_left.channel = transferer;
+  f.add(transferer_left, 1ms);
+  StasisEnd transferer_end;
+  transferer_end.channel = transferer;
+  f.add(transferer_end, 1ms);
+  ChannelDestroyed destroyed = sample<ChannelDestroyed>();
+  destroyed.channel = transferer;
+  f.add(destroyed, 2ms);
+  return std::move(f).frames();
+}
+
+}  // namespace ari::testing
