@@ -38,6 +38,7 @@ template <class Frame>
 Event parse_document(Frame&& frame, const parse_limits& limits) {
   path root;
   root.limits = &limits;
+  root.movable = !std::is_lvalue_reference_v<Frame>;
   const std::string& name = message_type(frame, root);
   const event_type type = event_type_from_string(name);
   if (type != event_type::unknown) {

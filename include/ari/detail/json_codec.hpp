@@ -53,13 +53,24 @@ struct path {
   bool is_index = false;
   const parse_limits* limits = &default_limits;
   std::size_t enclosing = 0;
+  // The document is the parser's own and is thrown away after reading: strings and free-form
+  // values may be moved out of it instead of copied.
+  bool movable = false;
 
   static inline const parse_limits default_limits{};
 
   path member(std::string_view name) const {
-    return path{this, name, 0, false, limits, enclosing + 1};
+    return path{this, name, 0, false, limits, enclosing + 1, movable};
   }
-  path element(std::size_t i) const { return path{this, {}, i, true, limits, enclosing + 1}; }
+  path element(std::size_t i) const {
+    return path{this, {}, i, true, limits, enclosing + 1, movable};
+  }
+
+  // `value` itself when it may be moved from, a copy of it otherwise.
+  template <class T>
+  T take(const T& value) const {
+    return movable ? std::move(const_cast<T&>(value)) : value;
+  }
 
   std::string pointer() const {
     if (parent == nullptr) return {};
@@ -242,7 +253,7 @@ struct codec<std::string> {
   static std::string expected() { return "string"; }
   static void read(const json& in, std::string& out, const path& at) {
     if (!in.is_string()) fail(at, expected(), in);
-    out = in.get_ref<const std::string&>();
+    out = at.take(in.get_ref<const std::string&>());
   }
   static void write(json& out, const std::string& in) { out = in; }
   static void write_text(std::string& out, const std::string& in) { write_string(out, in); }
@@ -343,7 +354,7 @@ struct codec<json> {
   static std::string expected() { return "any JSON value"; }
   static void read(const json& in, json& out, const path& at) {
     check_depth(in, at);
-    out = in;
+    out = at.take(in);
   }
   static void write(json& out, const json& in) { out = in; }
   static void write_text(std::string& out, const json& in) { out += in.dump(); }
@@ -536,7 +547,7 @@ ARI_DETAIL_NOINLINE void read_object(const json& in, T& out, const path& at) {
     if (!known) {
       check_depth(it.value(), at.member(key));
       if (!out.extra.is_object()) out.extra = json::object();
-      out.extra.emplace(key, it.value());
+      out.extra.emplace(key, at.take(it.value()));
     }
   }
   if (seen == all) return;
