@@ -6,17 +6,6 @@
 
 #include <ari/ari.hpp>
 
-namespace {
-
-template <class... Handlers>
-struct overloaded : Handlers... {
-  using Handlers::operator()...;
-};
-template <class... Handlers>
-overloaded(Handlers...) -> overloaded<Handlers...>;
-
-}  // namespace
-
 int main() {
   for (std::string frame; std::getline(std::cin, frame);) {
     auto result = ari::try_parse_event(frame);
@@ -25,7 +14,7 @@ int main() {
       continue;
     }
     std::visit(
-        overloaded{
+        ari::overloaded{
             [](const ari::StasisStart& e) {
               std::cout << "answer " << e.channel.id << " (caller " << e.channel.caller.number
                         << ")\n";

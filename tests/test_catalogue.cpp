@@ -10,40 +10,17 @@ using namespace std::chrono_literals;
 
 namespace {
 
-template <class... Handlers>
-struct overloaded : Handlers... {
-  using Handlers::operator()...;
-};
-template <class... Handlers>
-overloaded(Handlers...) -> overloaded<Handlers...>;
+using ari::overloaded;
 
-// Members that landed in some `extra` anywhere inside a value: none means every member of the
-// frame has a typed counterpart.
-struct extra_counter {
-  int count = 0;
-  template <class T>
-  void operator()(const T& value) {
-    if constexpr (ari::detail::is_described<T>::value) {
-      if (!ari::detail::equal_extra(value.extra, nlohmann::json())) ++count;
-      ari_describe(static_cast<const T*>(nullptr),
-                   [&](const auto& field) { (*this)(value.*(field.member)); });
-    }
-  }
-  template <class T>
-  void operator()(const std::optional<T>& value) {
-    if (value) (*this)(*value);
-  }
-  template <class T>
-  void operator()(const std::vector<T>& values) {
-    for (const auto& value : values)
-      (*this)(value);
-  }
-};
-
+// Models anywhere in an event whose unknown members are not empty: none means every member of
+// the frame has a typed counterpart.
 int extras_in(const ari::Event& event) {
-  extra_counter counter;
-  std::visit(counter, event);
-  return counter.count;
+  int count = 0;
+  const auto count_extra = [&](const auto& model) {
+    if (!ari::detail::equal_extra(model.extra, nlohmann::json())) ++count;
+  };
+  std::visit([&](const auto& e) { ari::detail::for_each_model(e, count_extra); }, event);
+  return count;
 }
 
 void check_alice(const ari::Channel& channel) {

@@ -164,7 +164,7 @@ TEST_CASE("bridged_call: two channels bridged, the first hangs up") {
         std::vector<std::string>{"ChannelVarset", "StasisStart", "ChannelVarset", "StasisStart",
                                  "BridgeCreated", "ChannelEnteredBridge", "ChannelEnteredBridge",
                                  "ChannelHangupRequest", "ChannelLeftBridge", "StasisEnd",
-                                 "ChannelDestroyed"});
+                                 "ChannelVarset", "ChannelDestroyed"});
   CHECK(std::get<ari::ChannelEnteredBridge>(events[6]).bridge.channels ==
         std::vector<std::string>{"1768471200.1", "1768471200.2"});
   const auto& left = std::get<ari::ChannelLeftBridge>(events[8]);
@@ -179,7 +179,7 @@ TEST_CASE("blind_transfer: transferee leaves for the dialplan, transferer hangs 
   CHECK(types_of(events) == std::vector<std::string>{"BridgeBlindTransfer", "ChannelLeftBridge",
                                                      "StasisEnd", "ChannelHangupRequest",
                                                      "ChannelLeftBridge", "StasisEnd",
-                                                     "ChannelDestroyed"});
+                                                     "ChannelVarset", "ChannelDestroyed"});
   const auto& transfer = std::get<ari::BridgeBlindTransfer>(events[0]);
   CHECK(transfer.exten == "2000");
   CHECK(transfer.is_external);

@@ -51,7 +51,7 @@ inline void add_target(related& ids, std::string_view uri) {
   if (uri.substr(0, bridge.size()) == bridge) add_id(ids.bridges, uri.substr(bridge.size()));
 }
 
-// Walks every member through the descriptions; the models that carry ids add them.
+// Called for every model inside an event; the ones that carry ids add them.
 struct id_collector {
   related& ids;
 
@@ -76,19 +76,6 @@ struct id_collector {
     } else if constexpr (std::is_same_v<T, BridgeAttendedTransfer>) {
       if (value.destination_bridge) add_id(ids.bridges, *value.destination_bridge);
     }
-    if constexpr (is_described<T>::value) {
-      ari_describe(static_cast<const T*>(nullptr),
-                   [&](const auto& field) { (*this)(value.*(field.member)); });
-    }
-  }
-  template <class T>
-  void operator()(const std::optional<T>& value) {
-    if (value) (*this)(*value);
-  }
-  template <class T>
-  void operator()(const std::vector<T>& values) {
-    for (const auto& value : values)
-      (*this)(value);
   }
 };
 
@@ -99,15 +86,21 @@ struct id_collector {
 /// Dial.caller.
 inline related related_ids(const Event& event) {
   related ids;
-  std::visit(
-      [&](const auto& e) {
-        if constexpr (!std::is_same_v<std::decay_t<decltype(e)>, UnknownEvent>) {
-          detail::id_collector{ids}(e);
-        }
-      },
-      event);
+  detail::id_collector collector{ids};
+  std::visit([&](const auto& e) { detail::for_each_model(e, collector); }, event);
   return ids;
 }
+
+/// The usual helper for std::visit with one lambda per type:
+///
+///     std::visit(ari::overloaded{[](const ari::StasisStart&) {...}, [](const auto&) {}}, event);
+template <class... Handlers>
+struct overloaded : Handlers... {
+  using Handlers::operator()...;
+};
+/// Deduces the handler types.
+template <class... Handlers>
+overloaded(Handlers...) -> overloaded<Handlers...>;
 
 /// Calls the handlers registered for an event's type, in registration order, or the fallback
 /// when there are none. A handler's exception reaches the caller of dispatch() unchanged.

@@ -233,18 +233,13 @@ class flow {
     return channel;
   }
 
-  std::string id(int number) const {
-    if (number == 1) return options_.channel_id;
-    const auto dot = options_.channel_id.rfind('.');
-    return options_.channel_id.substr(0, dot == std::string::npos ? 0 : dot + 1) +
-           std::to_string(number);
-  }
-
-  template <class E>
-  void add(E event, std::chrono::milliseconds after) {
+  // An event of type E, `after` the previous one, its members set by `edit`.
+  template <class E, class Edit>
+  void add(std::chrono::milliseconds after, Edit&& edit) {
+    E event = sample<E>();
+    std::forward<Edit>(edit)(event);
     now_ = Timestamp{now_.time_point() + after, now_.offset()};
     event.timestamp = now_;
-    event.asterisk_id = default_asterisk_id;
     event.application = options_.application;
     frames_.push_back(to_frame(event));
   }
@@ -253,40 +248,45 @@ class flow {
   std::vector<std::string> frames() && { return std::move(frames_); }
 
  private:
+  std::string id(int number) const {
+    if (number == 1) return options_.channel_id;
+    const auto dot = options_.channel_id.rfind('.');
+    return options_.channel_id.substr(0, dot == std::string::npos ? 0 : dot + 1) +
+           std::to_string(number);
+  }
+
   const call_options& options_;
   Timestamp now_;
   std::vector<std::string> frames_;
 };
 
-inline void add_stasis_start(flow& f, Channel channel, std::chrono::milliseconds after) {
-  ChannelVarset status;
-  status.variable = "STASISSTATUS";
-  status.channel = channel;
-  f.add(status, after);
-  StasisStart start;
-  start.args = f.options().args;
-  start.channel = std::move(channel);
-  f.add(start, std::chrono::milliseconds{1});
+using std::chrono::milliseconds;
+
+inline void add_stasis_start(flow& f, const Channel& channel, milliseconds after) {
+  f.add<ChannelVarset>(after, [&](auto& e) { e.channel = channel; });  // STASISSTATUS=""
+  f.add<StasisStart>(milliseconds{1}, [&](auto& e) {
+    e.args = f.options().args;
+    e.channel = channel;
+  });
 }
 
 // The order Asterisk ends a channel in (the 22.10 capture): hangup request, StasisEnd,
-// STASISSTATUS=SUCCESS, ChannelDestroyed.
-inline void add_hangup(flow& f, const Channel& channel, std::chrono::milliseconds after) {
-  ChannelHangupRequest request;
-  request.cause = 16;
-  request.channel = channel;
-  f.add(request, after);
-  StasisEnd end;
-  end.channel = channel;
-  f.add(end, std::chrono::milliseconds{2});
-  ChannelVarset status;
-  status.variable = "STASISSTATUS";
-  status.value = "SUCCESS";
-  status.channel = channel;
-  f.add(status, std::chrono::milliseconds{1});
-  ChannelDestroyed destroyed = sample<ChannelDestroyed>();
-  destroyed.channel = channel;
-  f.add(destroyed, std::chrono::milliseconds{1});
+// STASISSTATUS=SUCCESS, ChannelDestroyed; a bridged channel leaves its bridge first.
+inline void add_hangup(flow& f, const Channel& channel, milliseconds after,
+                       const Bridge* bridge_left = nullptr) {
+  f.add<ChannelHangupRequest>(after, [&](auto& e) { e.channel = channel; });
+  if (bridge_left != nullptr) {
+    f.add<ChannelLeftBridge>(milliseconds{1}, [&](auto& e) {
+      e.bridge = *bridge_left;
+      e.channel = channel;
+    });
+  }
+  f.add<StasisEnd>(milliseconds{2}, [&](auto& e) { e.channel = channel; });
+  f.add<ChannelVarset>(milliseconds{1}, [&](auto& e) {
+    e.value = "SUCCESS";
+    e.channel = channel;
+  });
+  f.add<ChannelDestroyed>(milliseconds{1}, [&](auto& e) { e.channel = channel; });
 }
 
 }  // namespace detail
@@ -301,18 +301,12 @@ inline std::vector<std::string> inbound_call(const call_options& options = {}) {
   Channel caller = f.channel(1, "PJSIP/alice-00000001", ChannelState::Ring);
   detail::add_stasis_start(f, caller, 0ms);
   caller.state = ChannelState::Up;
-  ChannelStateChange answered;
-  answered.channel = caller;
-  f.add(answered, 120ms);
+  f.add<ChannelStateChange>(120ms, [&](auto& e) { e.channel = caller; });
   Playback playback = sample<Playback>();
   playback.target_uri = "channel:" + caller.id;
-  PlaybackStarted started;
-  started.playback = playback;
-  f.add(started, 40ms);
+  f.add<PlaybackStarted>(40ms, [&](auto& e) { e.playback = playback; });
   playback.state = PlaybackState::done;
-  PlaybackFinished finished;
-  finished.playback = playback;
-  f.add(finished, 1850ms);
+  f.add<PlaybackFinished>(1850ms, [&](auto& e) { e.playback = playback; });
   detail::add_hangup(f, caller, 3000ms);
   return std::move(f).frames();
 }
@@ -325,27 +319,20 @@ inline std::vector<std::string> outbound_originate(const call_options& options =
   using namespace std::chrono_literals;
   detail::flow f(options);
   Channel callee = f.channel(1, "PJSIP/bob-00000001", ChannelState::Down);
-  callee.caller.number = options.caller_number;
-  Dial dial = sample<Dial>();
-  dial.caller.reset();
-  dial.dialstring = "PJSIP/bob";
-  dial.dialstatus = "";
-  dial.peer = callee;
-  f.add(dial, 0ms);
+  const auto dial = [&](const char* status) {
+    return [&callee, status](Dial& e) {
+      e.dialstatus = status;
+      e.caller.reset();
+      e.peer = callee;
+    };
+  };
+  f.add<Dial>(0ms, dial(""));
   callee.state = ChannelState::Ringing;
-  ChannelStateChange ringing;
-  ringing.channel = callee;
-  f.add(ringing, 150ms);
-  dial.dialstatus = "RINGING";
-  dial.peer = callee;
-  f.add(dial, 1ms);
+  f.add<ChannelStateChange>(150ms, [&](auto& e) { e.channel = callee; });
+  f.add<Dial>(1ms, dial("RINGING"));
   callee.state = ChannelState::Up;
-  ChannelStateChange up;
-  up.channel = callee;
-  f.add(up, 4200ms);
-  dial.dialstatus = "ANSWER";
-  dial.peer = callee;
-  f.add(dial, 1ms);
+  f.add<ChannelStateChange>(4200ms, [&](auto& e) { e.channel = callee; });
+  f.add<Dial>(1ms, dial("ANSWER"));
   detail::add_stasis_start(f, callee, 1ms);
   detail::add_hangup(f, callee, 10000ms);
   return std::move(f).frames();
@@ -358,36 +345,22 @@ inline std::vector<std::string> bridged_call(const call_options& options = {}) {
   detail::flow f(options);
   Channel first = f.channel(1, "PJSIP/alice-00000001", ChannelState::Up);
   Channel second = f.channel(2, "PJSIP/bob-00000002", ChannelState::Up);
-  second.caller = CallerID{"Bob", "1002"};
+  second.caller.name = "Bob";
+  second.caller.number = "1002";
   detail::add_stasis_start(f, first, 0ms);
   detail::add_stasis_start(f, second, 300ms);
   Bridge bridge = sample<Bridge>();
   bridge.creationtime = options.start;
-  BridgeCreated created;
-  created.bridge = bridge;
-  f.add(created, 20ms);
+  f.add<BridgeCreated>(20ms, [&](auto& e) { e.bridge = bridge; });
   for (const Channel* channel : {&first, &second}) {
     bridge.channels.push_back(channel->id);
-    ChannelEnteredBridge entered;
-    entered.bridge = bridge;
-    entered.channel = *channel;
-    f.add(entered, 5ms);
+    f.add<ChannelEnteredBridge>(5ms, [&](auto& e) {
+      e.bridge = bridge;
+      e.channel = *channel;
+    });
   }
-  ChannelHangupRequest request;
-  request.cause = 16;
-  request.channel = first;
-  f.add(request, 30000ms);
-  bridge.channels.erase(bridge.channels.begin());
-  ChannelLeftBridge left;
-  left.bridge = bridge;
-  left.channel = first;
-  f.add(left, 1ms);
-  StasisEnd end;
-  end.channel = first;
-  f.add(end, 1ms);
-  ChannelDestroyed destroyed = sample<ChannelDestroyed>();
-  destroyed.channel = first;
-  f.add(destroyed, 1ms);
+  bridge.channels = {second.id};
+  detail::add_hangup(f, first, 30000ms, &bridge);
   return std::move(f).frames();
 }
 
@@ -397,41 +370,26 @@ inline std::vector<std::string> bridged_call(const call_options& options = {}) {
 inline std::vector<std::string> blind_transfer(const call_options& options = {}) {
   using namespace std::chrono_literals;
   detail::flow f(options);
-  Channel transferer = f.channel(1, "PJSIP/alice-00000001", ChannelState::Up);
+  const Channel transferer = f.channel(1, "PJSIP/alice-00000001", ChannelState::Up);
   Channel transferee = f.channel(2, "PJSIP/bob-00000002", ChannelState::Up);
-  transferee.caller = CallerID{"Bob", "1002"};
+  transferee.caller.name = "Bob";
+  transferee.caller.number = "1002";
   Bridge bridge = sample<Bridge>();
   bridge.creationtime = options.start;
   bridge.channels = {transferer.id, transferee.id};
-  BridgeBlindTransfer transfer = sample<BridgeBlindTransfer>();
-  transfer.channel = transferer;
-  transfer.transferee = transferee;
-  transfer.bridge = bridge;
-  f.add(transfer, 0ms);
+  f.add<BridgeBlindTransfer>(0ms, [&](auto& e) {
+    e.channel = transferer;
+    e.transferee = transferee;
+    e.bridge = bridge;
+  });
   bridge.channels = {transferer.id};
-  ChannelLeftBridge transferee_left;
-  transferee_left.bridge = bridge;
-  transferee_left.channel = transferee;
-  f.add(transferee_left, 2ms);
-  StasisEnd transferee_end;
-  transferee_end.channel = transferee;
-  f.add(transferee_end, 1ms);
-  ChannelHangupRequest request;
-  request.cause = 16;
-  request.soft = true;
-  request.channel = transferer;
-  f.add(request, 5ms);
+  f.add<ChannelLeftBridge>(2ms, [&](auto& e) {
+    e.bridge = bridge;
+    e.channel = transferee;
+  });
+  f.add<StasisEnd>(1ms, [&](auto& e) { e.channel = transferee; });
   bridge.channels.clear();
-  ChannelLeftBridge transferer_left;
-  transferer_left.bridge = bridge;
-  transferer_left.channel = transferer;
-  f.add(transferer_left, 1ms);
-  StasisEnd transferer_end;
-  transferer_end.channel = transferer;
-  f.add(transferer_end, 1ms);
-  ChannelDestroyed destroyed = sample<ChannelDestroyed>();
-  destroyed.channel = transferer;
-  f.add(destroyed, 2ms);
+  detail::add_hangup(f, transferer, 5ms, &bridge);
   return std::move(f).frames();
 }
 

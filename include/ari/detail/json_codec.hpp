@@ -625,6 +625,26 @@ void read_document(const json& in, T& value) {
   read_object(in, value, root);
 }
 
+// Calls visit(model) for the value and every described value inside it, outermost first,
+// through optional members and arrays.
+template <class T, class Visit>
+void for_each_model(const T& value, Visit& visit) {
+  if constexpr (is_described<T>::value) {
+    visit(value);
+    ari_describe(static_cast<const T*>(nullptr),
+                 [&](const auto& field) { for_each_model(value.*(field.member), visit); });
+  }
+}
+template <class T, class Visit>
+void for_each_model(const std::optional<T>& value, Visit& visit) {
+  if (value) for_each_model(*value, visit);
+}
+template <class T, class Visit>
+void for_each_model(const std::vector<T>& values, Visit& visit) {
+  for (const auto& value : values)
+    for_each_model(value, visit);
+}
+
 inline bool equal_extra(const json& a, const json& b) {
   const bool a_empty = a.is_null() || (a.is_object() && a.empty());
   const bool b_empty = b.is_null() || (b.is_object() && b.empty());
