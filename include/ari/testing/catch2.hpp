@@ -6,6 +6,7 @@
 #pragma once
 
 #if __has_include(<catch2/catch_tostring.hpp>)
+#define ARI_DETAIL_CATCH2_V3 1
 #include <catch2/catch_tostring.hpp>
 #include <catch2/matchers/catch_matchers.hpp>
 #else
@@ -19,7 +20,7 @@
 
 namespace ari::testing::detail {
 
-#if defined(CATCH_VERSION_MAJOR) && CATCH_VERSION_MAJOR >= 3
+#ifdef ARI_DETAIL_CATCH2_V3
 template <class T>
 using matcher_base = Catch::Matchers::MatcherBase<T>;
 #else
