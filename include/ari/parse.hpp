@@ -27,11 +27,16 @@ Event parse_as(const json& frame, const path& root) {
   return Event{std::in_place_type<E>, std::move(event)};
 }
 
+// The reader of each event type, indexed by event_type. A function, so that the readers are
+// instantiated only where parse_document is (see ARI_EVENTS_SEPARATE_COMPILATION).
+template <int = 0>
+Event parse_known(event_type type, const json& frame, const path& root) {
 #define ARI_DETAIL_PARSER(Type, lines) &parse_as<Type>,
-// Indexed by event_type.
-inline constexpr Event (*event_parsers[])(const json&,
-                                          const path&) = {ARI_EVENT_TYPES(ARI_DETAIL_PARSER)};
+  static constexpr Event (*parsers[])(const json&,
+                                      const path&) = {ARI_EVENT_TYPES(ARI_DETAIL_PARSER)};
 #undef ARI_DETAIL_PARSER
+  return parsers[static_cast<std::size_t>(type)](frame, root);
+}
 
 // `Frame` is const json& or json&&: an unknown event keeps the document, moved when it can be.
 template <class Frame>
@@ -42,7 +47,7 @@ Event parse_document(Frame&& frame, const parse_limits& limits) {
   const std::string& name = message_type(frame, root);
   const event_type type = event_type_from_string(name);
   if (type != event_type::unknown) {
-    return event_parsers[static_cast<std::size_t>(type)](frame, root);
+    return parse_known(type, frame, root);
   }
   check_depth(frame, root);
   std::string type_text = name;
@@ -161,5 +166,15 @@ std::ostream& operator<<(Stream& os, const E& event) {
   std::visit([&](const auto& e) { os << e; }, event);
   return os;
 }
+
+#ifdef ARI_EVENTS_SEPARATE_COMPILATION
+// Compiled mode: the decoder is compiled once, in the translation unit that includes
+// <ari/implementation.hpp>; everywhere else these declarations keep it from being instantiated.
+extern template Event parse_event<0>(const nlohmann::json&, const parse_limits&);
+extern template parse_result try_parse_event<0>(std::string_view, const parse_limits&) noexcept;
+namespace detail {
+extern template Event parse_document<nlohmann::json>(nlohmann::json&&, const parse_limits&);
+}  // namespace detail
+#endif
 
 }  // namespace ari
