@@ -2,7 +2,6 @@
 // define each of them.
 #pragma once
 
-#include <algorithm>
 #include <cstddef>
 #include <iterator>
 #include <string_view>

@@ -2,7 +2,6 @@
 #pragma once
 
 #include <cstddef>
-#include <new>
 #include <string>
 #include <string_view>
 #include <type_traits>
