@@ -16,7 +16,7 @@ namespace ari {
 template Event parse_event<0>(const nlohmann::json&, const parse_limits&);
 template parse_result try_parse_event<0>(std::string_view, const parse_limits&) noexcept;
 namespace detail {
-template Event parse_document<nlohmann::json>(nlohmann::json&&, const parse_limits&);
+template Event decode_text<0>(std::string_view, const parse_limits&);
 }  // namespace detail
 /// \endcond
 }  // namespace ari

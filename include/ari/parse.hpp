@@ -19,38 +19,105 @@ namespace ari {
 
 namespace detail {
 
+// How to read each event type, indexed by event_type: where it goes in an Event, and the reader
+// that opens it.
+struct event_reader {
+  void* (*emplace)(Event& event);
+  accept_fn read;
+};
+
 template <class E>
-Event parse_as(const json& frame, const path& root) {
-  E event;
-  read_object(frame, event, root);
-  return Event{std::in_place_type<E>, std::move(event)};
+void* emplace_event(Event& event) {
+  return &event.emplace<E>();
 }
 
-// The reader of each event type, indexed by event_type. A function, so that the readers are
-// instantiated only where parse_document is (see ARI_EVENTS_SEPARATE_COMPILATION).
 template <int = 0>
-Event parse_known(event_type type, const json& frame, const path& root) {
-#define ARI_DETAIL_PARSER(Type, lines) &parse_as<Type>,
-  static constexpr Event (*parsers[])(const json&,
-                                      const path&) = {ARI_EVENT_TYPES(ARI_DETAIL_PARSER)};
-#undef ARI_DETAIL_PARSER
-  return parsers[static_cast<std::size_t>(type)](frame, root);
+const event_reader& reader_of(event_type type) {
+#define ARI_DETAIL_READER(Type, lines) {&emplace_event<Type>, &accept_as<codec<Type>, Type>},
+  static constexpr event_reader readers[] = {ARI_EVENT_TYPES(ARI_DETAIL_READER)};
+#undef ARI_DETAIL_READER
+  return readers[static_cast<std::size_t>(type)];
+}
+
+// The value of the frame's first member, "type", picks the reader of the rest.
+template <int = 0>
+void dispatch_on_type(void* event, const token& type, decoder& machine) {
+  if (type.type != token::kind::string) {
+    machine.give_up();
+    return;
+  }
+  const event_type known = event_type_from_string(*type.text);
+  if (known == event_type::unknown) {
+    machine.give_up();  // an UnknownEvent keeps its document: the caller builds it
+    return;
+  }
+  const event_reader& reader = reader_of(known);
+  machine.end_dispatch();
+  token object;
+  object.type = token::kind::object;
+  reader.read(reader.emplace(*static_cast<Event*>(event)), object, machine);
+}
+
+template <int = 0>
+void open_event(void* event, const token& root, decoder& machine) {
+  if (root.type != token::kind::object) {
+    machine.give_up();
+    return;
+  }
+  machine.open_dispatch(event, &dispatch_on_type<>);
 }
 
 // `Frame` is const json& or json&&: an unknown event keeps the document, moved when it can be.
 template <class Frame>
 Event parse_document(Frame&& frame, const parse_limits& limits) {
-  path root;
-  root.limits = &limits;
-  root.movable = !std::is_lvalue_reference_v<Frame>;
-  const std::string& name = message_type(frame, root);
+  const std::string& name = message_type(frame);
   const event_type type = event_type_from_string(name);
   if (type != event_type::unknown) {
-    return parse_known(type, frame, root);
+    Event event;
+    const event_reader& reader = reader_of(type);
+    decoder machine(limits, reader.read, reader.emplace(event));
+    walk_document(frame, machine, true);
+    return event;
   }
-  check_depth(frame, root);
+  check_depth(frame, limits.max_depth, limits.max_depth, "");
   std::string type_text = name;
   return UnknownEvent{std::move(type_text), std::forward<Frame>(frame)};
+}
+
+// The text path: nlohmann/json's SAX parser drives the decoder straight into the event, no
+// document built. What it does not take (any error, an unknown type, a "type" that is not the
+// first member, a duplicate member) is read again as a document, so that results and errors are
+// exactly those of parse_event(json): errors stay independent of member order, and a JSON syntax
+// error is reported before a wrong member.
+template <int = 0>
+Event decode_text(std::string_view text, const parse_limits& limits) {
+  if (text.size() > limits.max_frame_size) {
+    throw parse_error("", "a frame of at most " + std::to_string(limits.max_frame_size) + " bytes",
+                      std::to_string(text.size()) + " bytes");
+  }
+  // nlohmann/json stops reading at a NUL byte and ignores the rest; JSON allows none outside
+  // escapes, so one anywhere makes the frame invalid.
+  if (const auto nul = text.find('\0'); nul != std::string_view::npos) {
+    throw parse_error("", "JSON text", "a NUL byte at offset " + std::to_string(nul));
+  }
+  const char* const begin = text.data();
+  const char* const end = begin + text.size();
+  {
+    Event event;
+    decoder machine(limits, &open_event<>, &event);
+    try {
+      if (json::sax_parse(begin, end, &machine) && machine.complete()) return event;
+    } catch (const parse_error&) {  // reported below, as the document has it
+    }
+  }
+  json document;
+  try {
+    document = json::parse(begin, end);
+  } catch (const json::exception& e) {
+    // parse_error for bad syntax, out_of_range for a number a double cannot hold (1e400)
+    throw parse_error("", "JSON text", e.what());
+  }
+  return parse_document(std::move(document), limits);
 }
 
 }  // namespace detail
@@ -69,24 +136,7 @@ template <class Text, std::enable_if_t<std::is_convertible_v<const Text&, std::s
                                            !std::is_same_v<Text, nlohmann::json>,
                                        int> = 0>
 Event parse_event(const Text& frame, const parse_limits& limits = {}) {
-  const std::string_view text = frame;
-  if (text.size() > limits.max_frame_size) {
-    throw parse_error("", "a frame of at most " + std::to_string(limits.max_frame_size) + " bytes",
-                      std::to_string(text.size()) + " bytes");
-  }
-  // nlohmann/json stops reading at a NUL byte and ignores the rest; JSON allows none outside
-  // escapes, so one anywhere makes the frame invalid.
-  if (const auto nul = text.find('\0'); nul != std::string_view::npos) {
-    throw parse_error("", "JSON text", "a NUL byte at offset " + std::to_string(nul));
-  }
-  nlohmann::json document;
-  try {
-    document = nlohmann::json::parse(text.begin(), text.end());
-  } catch (const nlohmann::json::exception& e) {
-    // parse_error for bad syntax, out_of_range for a number a double cannot hold (1e400)
-    throw parse_error("", "JSON text", e.what());
-  }
-  return detail::parse_document(std::move(document), limits);
+  return detail::decode_text(frame, limits);
 }
 
 /// The outcome of try_parse_event: an Event, or the parse_error that says why not.
@@ -172,7 +222,7 @@ std::ostream& operator<<(Stream& os, const E& event) {
 extern template Event parse_event<0>(const nlohmann::json&, const parse_limits&);
 extern template parse_result try_parse_event<0>(std::string_view, const parse_limits&) noexcept;
 namespace detail {
-extern template Event parse_document<nlohmann::json>(nlohmann::json&&, const parse_limits&);
+extern template Event decode_text<0>(std::string_view, const parse_limits&);
 }  // namespace detail
 #endif
 

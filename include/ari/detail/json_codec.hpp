@@ -2,6 +2,7 @@
 // name the JSON Pointer of the offending member.
 #pragma once
 
+#include <array>
 #include <charconv>
 #include <cstdint>
 #include <limits>
@@ -17,6 +18,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "ari/detail/decoder.hpp"
 #include "ari/detail/describe.hpp"
 #include "ari/error.hpp"
 #include "ari/limits.hpp"
@@ -40,59 +42,6 @@ using StringMap = std::map<std::string, std::string>;
 using StringOrInteger = std::variant<std::string, std::int64_t>;
 
 namespace detail {
-
-using json = nlohmann::json;
-
-// Where a value sits in the document. Lives on the stack; becomes a JSON Pointer only when
-// there is an error to report, so the good path pays nothing for it.
-// It also carries the limits, and how many containers enclose the value.
-struct path {
-  const path* parent = nullptr;
-  std::string_view key;
-  std::size_t index = 0;
-  bool is_index = false;
-  const parse_limits* limits = &default_limits;
-  std::size_t enclosing = 0;
-  // The document is the parser's own and is thrown away after reading: strings and free-form
-  // values may be moved out of it instead of copied.
-  bool movable = false;
-
-  static inline const parse_limits default_limits{};
-
-  path member(std::string_view name) const {
-    return path{this, name, 0, false, limits, enclosing + 1, movable};
-  }
-  path element(std::size_t i) const {
-    return path{this, {}, i, true, limits, enclosing + 1, movable};
-  }
-
-  // `value` itself when it may be moved from, a copy of it otherwise.
-  template <class T>
-  T take(const T& value) const {
-    return movable ? std::move(const_cast<T&>(value)) : value;
-  }
-
-  std::string pointer() const {
-    if (parent == nullptr) return {};
-    std::string text = parent->pointer();
-    text += '/';
-    if (is_index) return text + std::to_string(index);
-    for (const char c : key) {  // RFC 6901 escapes
-      if (c == '~') {
-        text += "~0";
-      } else if (c == '/') {
-        text += "~1";
-      } else {
-        text += c;
-      }
-    }
-    return text;
-  }
-};
-
-inline std::string dump_safely(const json& value) {
-  return value.dump(-1, ' ', false, json::error_handler_t::replace);
-}
 
 // Length of the UTF-8 sequence at text[i], or 0 when it is not well-formed (RFC 3629: no
 // overlong forms, no surrogates, nothing above U+10FFFF).
@@ -181,54 +130,17 @@ inline void write_key(std::string& out, std::string_view name) {
   out += ':';
 }
 
-// "what was found", short enough for an error message.
-inline std::string describe_found(const json& value) {
-  constexpr std::size_t max_length = 60;
-  switch (value.type()) {
-    case json::value_t::null:
-      return "null";
-    case json::value_t::boolean:
-      return value.get<bool>() ? "true" : "false";
-    case json::value_t::number_integer:
-    case json::value_t::number_unsigned:
-    case json::value_t::number_float:
-      return "number " + dump_safely(value);
-    case json::value_t::string: {
-      std::string text = dump_safely(value);
-      if (text.size() > max_length) {
-        std::size_t cut = max_length;
-        while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80)
-          --cut;
-        text = text.substr(0, cut) + "...\" (" +
-               std::to_string(value.get_ref<const std::string&>().size()) + " bytes)";
-      }
-      return "string " + text;
-    }
-    case json::value_t::object:
-      return "object";
-    case json::value_t::array:
-      return "array";
-    default:
-      return "a value JSON text cannot hold";
-  }
-}
-
-[[noreturn]] inline void fail(const path& at, std::string expected, const json& found) {
-  throw parse_error(at.pointer(), std::move(expected), describe_found(found));
-}
-
 // Free-form values are copied, compared and serialised recursively, so their depth is checked
-// first, without recursion, against what the limit leaves at their position.
-inline void check_depth(const json& value, const path& at) {
-  const std::size_t max_depth = at.limits->max_depth;
-  const std::size_t allowed = max_depth > at.enclosing ? max_depth - at.enclosing : 0;
+// first, without recursion: containers at most `allowed` deep, the value itself being depth 1.
+inline void check_depth(const json& value, std::size_t allowed, std::size_t max_depth,
+                        const std::string& pointer) {
   if (!value.is_structured()) return;
   std::vector<std::pair<const json*, std::size_t>> pending{{&value, 1}};
   while (!pending.empty()) {
     const auto [node, depth] = pending.back();
     pending.pop_back();
     if (depth > allowed) {
-      throw parse_error(at.pointer(), "nesting at most " + std::to_string(max_depth) + " deep",
+      throw parse_error(pointer, "nesting at most " + std::to_string(max_depth) + " deep",
                         "deeper nesting");
     }
     for (const auto& child : *node) {
@@ -251,9 +163,9 @@ struct codec;
 template <>
 struct codec<std::string> {
   static std::string expected() { return "string"; }
-  static void read(const json& in, std::string& out, const path& at) {
-    if (!in.is_string()) fail(at, expected(), in);
-    out = at.take(in.get_ref<const std::string&>());
+  static void read(const token& in, std::string& out, decoder& machine) {
+    if (in.type != token::kind::string) machine.fail(expected(), in);
+    out = *in.text;
   }
   static void write(json& out, const std::string& in) { out = in; }
   static void write_text(std::string& out, const std::string& in) { write_string(out, in); }
@@ -262,9 +174,9 @@ struct codec<std::string> {
 template <>
 struct codec<bool> {
   static std::string expected() { return "boolean"; }
-  static void read(const json& in, bool& out, const path& at) {
-    if (!in.is_boolean()) fail(at, expected(), in);
-    out = in.get<bool>();
+  static void read(const token& in, bool& out, decoder& machine) {
+    if (in.type != token::kind::boolean) machine.fail(expected(), in);
+    out = in.boolean;
   }
   static void write(json& out, bool in) { out = in; }
   static void write_text(std::string& out, bool in) { out += in ? "true" : "false"; }
@@ -277,24 +189,24 @@ struct codec<Int, std::enable_if_t<std::is_integral_v<Int> && !std::is_same_v<In
     return "integer in [" + std::to_string(limits::min()) + ", " + std::to_string(limits::max()) +
            "]";
   }
-  static void read(const json& in, Int& out, const path& at) {
-    if (in.is_number_unsigned()) {
-      const auto value = in.get<std::uint64_t>();
-      if (value > static_cast<std::uint64_t>(limits::max())) fail(at, expected(), in);
+  static void read(const token& in, Int& out, decoder& machine) {
+    if (in.type == token::kind::unsigned_integer) {
+      const auto value = in.unsigned_integer;
+      if (value > static_cast<std::uint64_t>(limits::max())) machine.fail(expected(), in);
       out = static_cast<Int>(value);
-    } else if (in.is_number_integer()) {
-      const auto value = in.get<std::int64_t>();
+    } else if (in.type == token::kind::integer) {
+      const auto value = in.integer;
       if constexpr (std::is_signed_v<Int>) {
         if (value < static_cast<std::int64_t>(limits::min()) ||
             value > static_cast<std::int64_t>(limits::max())) {
-          fail(at, expected(), in);
+          machine.fail(expected(), in);
         }
       } else {
-        if (value < 0) fail(at, expected(), in);
+        if (value < 0) machine.fail(expected(), in);
       }
       out = static_cast<Int>(value);
     } else {
-      fail(at, expected(), in);
+      machine.fail(expected(), in);
     }
   }
   static void write(json& out, Int in) { out = in; }
@@ -308,9 +220,16 @@ struct codec<Int, std::enable_if_t<std::is_integral_v<Int> && !std::is_same_v<In
 template <>
 struct codec<double> {
   static std::string expected() { return "number"; }
-  static void read(const json& in, double& out, const path& at) {
-    if (!in.is_number()) fail(at, expected(), in);
-    out = in.get<double>();
+  static void read(const token& in, double& out, decoder& machine) {
+    if (in.type == token::kind::floating) {
+      out = in.floating;
+    } else if (in.type == token::kind::integer) {
+      out = static_cast<double>(in.integer);
+    } else if (in.type == token::kind::unsigned_integer) {
+      out = static_cast<double>(in.unsigned_integer);
+    } else {
+      machine.fail(expected(), in);
+    }
   }
   static void write(json& out, double in) { out = in; }
   // nlohmann/json's shortest round-trip form, so that both writers agree to the byte.
@@ -320,10 +239,10 @@ struct codec<double> {
 template <>
 struct codec<Timestamp> {
   static std::string expected() { return "timestamp YYYY-MM-DDTHH:MM:SS.mmm+hhmm"; }
-  static void read(const json& in, Timestamp& out, const path& at) {
-    if (!in.is_string()) fail(at, expected(), in);
-    if (const char* problem = read_timestamp(in.get_ref<const std::string&>(), out)) {
-      fail(at, expected() + " (" + problem + ")", in);
+  static void read(const token& in, Timestamp& out, decoder& machine) {
+    if (in.type != token::kind::string) machine.fail(expected(), in);
+    if (const char* problem = read_timestamp(*in.text, out)) {
+      machine.fail(expected() + " (" + problem + ")", in);
     }
   }
   static void write(json& out, const Timestamp& in) { out = in.to_string(); }
@@ -338,9 +257,9 @@ struct codec<Timestamp> {
 template <class Names>
 struct codec<TextEnum<Names>> {
   static std::string expected() { return "string"; }
-  static void read(const json& in, TextEnum<Names>& out, const path& at) {
-    if (!in.is_string()) fail(at, expected(), in);
-    out = TextEnum<Names>::from_text(in.get_ref<const std::string&>());
+  static void read(const token& in, TextEnum<Names>& out, decoder& machine) {
+    if (in.type != token::kind::string) machine.fail(expected(), in);
+    out = TextEnum<Names>::from_text(*in.text);
   }
   static void write(json& out, const TextEnum<Names>& in) { out = std::string(in.text()); }
   static void write_text(std::string& out, const TextEnum<Names>& in) {
@@ -352,10 +271,7 @@ struct codec<TextEnum<Names>> {
 template <>
 struct codec<json> {
   static std::string expected() { return "any JSON value"; }
-  static void read(const json& in, json& out, const path& at) {
-    check_depth(in, at);
-    out = at.take(in);
-  }
+  static void read(const token& in, json& out, decoder& machine) { machine.accept_free(out, in); }
   static void write(json& out, const json& in) { out = in; }
   static void write_text(std::string& out, const json& in) { out += in.dump(); }
 };
@@ -363,12 +279,14 @@ struct codec<json> {
 template <>
 struct codec<StringMap> {
   static std::string expected() { return "object of strings"; }
-  static void read(const json& in, StringMap& out, const path& at) {
-    if (!in.is_object()) fail(at, expected(), in);
+  static void read(const token& in, StringMap& out, decoder& machine) {
+    if (in.type != token::kind::object) machine.fail(expected(), in);
     out.clear();
-    for (auto it = in.begin(); it != in.end(); ++it) {
-      codec<std::string>::read(it.value(), out[it.key()], at.member(it.key()));
-    }
+    machine.open_string_map(&out, &read_value);
+  }
+  // A value of the open map, under the key the machine holds.
+  static void read_value(void* map, const token& in, decoder& machine) {
+    codec<std::string>::read(in, (*static_cast<StringMap*>(map))[machine.current_key()], machine);
   }
   static void write(json& out, const StringMap& in) { out = in; }
   static void write_text(std::string& out, const StringMap& in) {
@@ -386,13 +304,13 @@ struct codec<StringMap> {
 template <>
 struct codec<StringOrInteger> {
   static std::string expected() { return "string or integer"; }
-  static void read(const json& in, StringOrInteger& out, const path& at) {
-    if (in.is_string()) {
-      out = in.get<std::string>();
-    } else if (in.is_number_integer()) {
-      codec<std::int64_t>::read(in, out.emplace<std::int64_t>(), at);
+  static void read(const token& in, StringOrInteger& out, decoder& machine) {
+    if (in.type == token::kind::string) {
+      out = *in.text;
+    } else if (in.type == token::kind::integer || in.type == token::kind::unsigned_integer) {
+      codec<std::int64_t>::read(in, out.emplace<std::int64_t>(), machine);
     } else {
-      fail(at, expected(), in);
+      machine.fail(expected(), in);
     }
   }
   static void write(json& out, const StringOrInteger& in) {
@@ -409,12 +327,14 @@ template <class Spec>
 struct codec<std::vector<Spec>> {
   using member = std::vector<member_of_t<Spec>>;
   static std::string expected() { return "array"; }
-  static void read(const json& in, member& out, const path& at) {
-    if (!in.is_array()) fail(at, expected(), in);
+  static void read(const token& in, member& out, decoder& machine) {
+    if (in.type != token::kind::array) machine.fail(expected(), in);
     out.clear();
-    out.resize(in.size());
-    for (std::size_t i = 0; i < in.size(); ++i)
-      codec<Spec>::read(in[i], out[i], at.element(i));
+    machine.open_array(&out, &read_element);
+  }
+  static void read_element(void* vector, const token& in, decoder& machine) {
+    auto& elements = *static_cast<member*>(vector);
+    codec<Spec>::read(in, elements.emplace_back(), machine);
   }
   static void write(json& out, const member& in) {
     out = json::array();
@@ -438,12 +358,12 @@ template <class Spec>
 struct codec<nullable<Spec>> {
   using member = std::optional<member_of_t<Spec>>;
   static std::string expected() { return codec<Spec>::expected() + " or null"; }
-  static void read(const json& in, member& out, const path& at) {
-    if (in.is_null()) {
+  static void read(const token& in, member& out, decoder& machine) {
+    if (in.type == token::kind::null) {
       out.reset();
       return;
     }
-    codec<Spec>::read(in, out.emplace(), at);
+    codec<Spec>::read(in, out.emplace(), machine);
   }
   static void write(json& out, const member& in) {
     if (in) {
@@ -462,7 +382,7 @@ struct codec<nullable<Spec>> {
 };
 
 template <class T>
-void read_object(const json& in, T& out, const path& at);
+const object_table& table_of();
 template <class T>
 void write_object(json& out, const T& value);
 template <class T>
@@ -471,7 +391,10 @@ void write_object_text(std::string& out, const T& value);
 template <class T>
 struct codec<T, std::enable_if_t<is_described<T>::value>> {
   static std::string expected() { return "object"; }
-  static void read(const json& in, T& out, const path& at) { read_object(in, out, at); }
+  static void read(const token& in, T& out, decoder& machine) {
+    if (in.type != token::kind::object) machine.fail(expected(), in);
+    machine.open_object(table_of<T>(), &out);
+  }
   static void write(json& out, const T& in) { write_object(out, in); }
   static void write_text(std::string& out, const T& in) { write_object_text(out, in); }
 };
@@ -487,8 +410,8 @@ template <class Spec>
 struct field_rules {
   static constexpr bool may_be_absent = false;
   static std::string expected() { return codec<Spec>::expected(); }
-  static void read(const json& in, member_of_t<Spec>& out, const path& at) {
-    codec<Spec>::read(in, out, at);
+  static void read(const token& in, member_of_t<Spec>& out, decoder& machine) {
+    codec<Spec>::read(in, out, machine);
   }
   static void write(json& object, std::string_view name, const member_of_t<Spec>& in) {
     codec<Spec>::write(object[std::string(name)], in);
@@ -502,12 +425,12 @@ template <class Spec>
 struct field_rules<std::optional<Spec>> {
   static constexpr bool may_be_absent = true;
   static std::string expected() { return codec<Spec>::expected(); }
-  static void read(const json& in, std::optional<member_of_t<Spec>>& out, const path& at) {
-    if (in.is_null() && !is_nullable_spec<Spec>::value) {
+  static void read(const token& in, std::optional<member_of_t<Spec>>& out, decoder& machine) {
+    if (in.type == token::kind::null && !is_nullable_spec<Spec>::value) {
       out.reset();
       return;
     }
-    codec<Spec>::read(in, out.emplace(), at);
+    codec<Spec>::read(in, out.emplace(), machine);
   }
   static void write(json& object, std::string_view name,
                     const std::optional<member_of_t<Spec>>& in) {
@@ -521,45 +444,56 @@ struct field_rules<std::optional<Spec>> {
   }
 };
 
+// The reader of a field, as the machine calls it.
+template <class Rules, class Member>
+void accept_as(void* target, const token& in, decoder& machine) {
+  Rules::read(in, *static_cast<Member*>(target), machine);
+}
+
 template <class T>
-ARI_DETAIL_NOINLINE void read_object(const json& in, T& out, const path& at) {
-  if (!in.is_object()) fail(at, "object", in);
-  constexpr std::size_t count = field_count<T>();
-  static_assert(count <= 64, "a described type has at most 64 fields");
-  constexpr std::uint64_t all = count == 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << count) - 1;
-  std::uint64_t seen = 0;
-  for (auto it = in.begin(); it != in.end(); ++it) {
-    const std::string& key = it.key();
-    if constexpr (is_event_type<T>::value) {
-      if (key == "type") continue;  // checked by the caller that dispatched on it
-    }
-    bool known = false;
-    std::size_t index = 0;
-    ari_describe(static_cast<const T*>(nullptr), [&](const auto& field) {
-      if (!known && field.name == key) {
-        known = true;
-        seen |= std::uint64_t{1} << index;
-        using spec = typename std::decay_t<decltype(field)>::spec;
-        field_rules<spec>::read(it.value(), out.*(field.member), at.member(field.name));
-      }
-      ++index;
-    });
-    if (!known) {
-      check_depth(it.value(), at.member(key));
-      if (!out.extra.is_object()) out.extra = json::object();
-      out.extra.emplace(key, at.take(it.value()));
-    }
-  }
-  if (seen == all) return;
-  std::size_t index = 0;
+constexpr auto make_field_entries() {
+  std::array<field_entry, field_count<T>()> entries{};
+  std::size_t i = 0;
   ari_describe(static_cast<const T*>(nullptr), [&](const auto& field) {
     using spec = typename std::decay_t<decltype(field)>::spec;
-    if (!field_rules<spec>::may_be_absent && (seen & (std::uint64_t{1} << index)) == 0) {
-      throw parse_error(at.member(field.name).pointer(), field_rules<spec>::expected(),
-                        "no member");
-    }
-    ++index;
+    using rules = field_rules<spec>;
+    entries[i++] = field_entry{field.name, &accept_as<rules, member_of_t<spec>>, &rules::expected,
+                               !rules::may_be_absent};
   });
+  return entries;
+}
+
+template <class T>
+inline constexpr auto field_entries = make_field_entries<T>();
+
+template <class T>
+constexpr std::uint64_t required_mask() {
+  static_assert(field_count<T>() <= 64, "a described type has at most 64 fields");
+  std::uint64_t mask = 0;
+  for (std::size_t i = 0; i < field_entries<T>.size(); ++i) {
+    if (field_entries<T>[i].required) mask |= std::uint64_t{1} << i;
+  }
+  return mask;
+}
+
+template <class T>
+void* member_at(void* object, std::size_t index) {
+  T& value = *static_cast<T*>(object);
+  void* member = &value.extra;
+  std::size_t i = 0;
+  ari_describe(static_cast<const T*>(nullptr), [&](const auto& field) {
+    if (i++ == index) member = &(value.*(field.member));
+  });
+  return member;
+}
+
+template <class T>
+inline constexpr object_table table_for{field_entries<T>.data(), field_entries<T>.size(),
+                                        required_mask<T>(), &member_at<T>, is_event_type<T>::value};
+
+template <class T>
+const object_table& table_of() {
+  return table_for<T>;
 }
 
 template <class T>
@@ -604,11 +538,11 @@ void write_object_text(std::string& out, const T& value) {
 }
 
 // The "type" of a message: the frame must be an object with a string "type".
-inline const std::string& message_type(const json& frame, const path& root) {
-  if (!frame.is_object()) fail(root, "object", frame);
+inline const std::string& message_type(const json& frame) {
+  if (!frame.is_object()) throw parse_error("", "object", describe_found(frame));
   const auto type = frame.find("type");
   if (type == frame.end()) throw parse_error("/type", "string", "no member");
-  if (!type->is_string()) fail(root.member("type"), "string", *type);
+  if (!type->is_string()) throw parse_error("/type", "string", describe_found(*type));
   return type->get_ref<const std::string&>();
 }
 
@@ -616,13 +550,14 @@ inline const std::string& message_type(const json& frame, const path& root) {
 template <class T>
 void read_document(const json& in, T& value) {
   value = T{};
-  const path root;
   if constexpr (is_event_type<T>::value) {
-    if (message_type(in, root) != T::type) {
-      fail(root.member("type"), "\"" + std::string(T::type) + "\"", in["type"]);
+    if (message_type(in) != T::type) {
+      throw parse_error("/type", "\"" + std::string(T::type) + "\"", describe_found(in["type"]));
     }
   }
-  read_object(in, value, root);
+  const parse_limits limits;
+  decoder machine(limits, &accept_as<codec<T>, T>, &value);
+  walk_document(in, machine, is_event_type<T>::value);
 }
 
 // Calls visit(model) for the value and every described value inside it, outermost first,

@@ -1,0 +1,471 @@
+// ari-events: the one reader of every described type. A state machine fed JSON tokens, either by
+// nlohmann/json's SAX parser straight from the frame text, or by a walk over a nlohmann::json
+// document, so that both ways of decoding run the same code and yield the same values.
+//
+// It is table driven so that the heavy part is compiled once, not once per type and member: each
+// described type contributes a constant table of its fields (name, one reader per spec, whether
+// required) and one function that finds a member by index (json_codec.hpp builds both from the
+// type's description); the machine itself knows no type.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "ari/error.hpp"
+#include "ari/limits.hpp"
+
+namespace ari {
+namespace detail {
+
+using json = nlohmann::json;
+
+inline std::string dump_safely(const json& value) {
+  return value.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+// "what was found", short enough for an error message.
+inline std::string describe_found(const json& value) {
+  constexpr std::size_t max_length = 60;
+  switch (value.type()) {
+    case json::value_t::null:
+      return "null";
+    case json::value_t::boolean:
+      return value.get<bool>() ? "true" : "false";
+    case json::value_t::number_integer:
+    case json::value_t::number_unsigned:
+    case json::value_t::number_float:
+      return "number " + dump_safely(value);
+    case json::value_t::string: {
+      std::string text = dump_safely(value);
+      if (text.size() > max_length) {
+        std::size_t cut = max_length;
+        while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80)
+          --cut;
+        text = text.substr(0, cut) + "...\" (" +
+               std::to_string(value.get_ref<const std::string&>().size()) + " bytes)";
+      }
+      return "string " + text;
+    }
+    case json::value_t::object:
+      return "object";
+    case json::value_t::array:
+      return "array";
+    default:
+      return "a value JSON text cannot hold";
+  }
+}
+
+// A JSON Pointer step, RFC 6901 escapes applied.
+inline void append_pointer_step(std::string& pointer, std::string_view key) {
+  pointer += '/';
+  for (const char c : key) {
+    if (c == '~') {
+      pointer += "~0";
+    } else if (c == '/') {
+      pointer += "~1";
+    } else {
+      pointer += c;
+    }
+  }
+}
+
+// One value as the parser reports it: a scalar, or the opening of an object or array.
+struct token {
+  enum class kind : unsigned char {
+    null,
+    boolean,
+    integer,
+    unsigned_integer,
+    floating,
+    string,
+    object,
+    array
+  };
+  kind type = kind::null;
+  bool boolean = false;
+  std::int64_t integer = 0;
+  std::uint64_t unsigned_integer = 0;
+  double floating = 0;
+  const std::string* text = nullptr;
+
+  bool is_container() const noexcept { return type == kind::object || type == kind::array; }
+
+  // The scalar as a JSON value (containers arrive empty, their content follows).
+  json to_json() const {
+    switch (type) {
+      case kind::boolean:
+        return boolean;
+      case kind::integer:
+        return integer;
+      case kind::unsigned_integer:
+        return unsigned_integer;
+      case kind::floating:
+        return floating;
+      case kind::string:
+        return *text;
+      case kind::object:
+        return json::object();
+      case kind::array:
+        return json::array();
+      default:
+        return nullptr;
+    }
+  }
+};
+
+class decoder;
+
+// What a value arriving at a member does to it: one function per spec.
+using accept_fn = void (*)(void* target, const token& value, decoder& machine);
+
+struct field_entry {
+  std::string_view name;
+  accept_fn accept = nullptr;
+  std::string (*expected)() = nullptr;
+  bool required = false;
+};
+
+// A described type, for the machine: its fields in description order, and how to reach one.
+struct object_table {
+  const field_entry* fields = nullptr;
+  std::size_t count = 0;
+  std::uint64_t required = 0;  // bit i: fields[i] must be present
+  // The member at `index` of the object; index == count gives its `extra` (a nlohmann::json).
+  void* (*member)(void* object, std::size_t index) = nullptr;
+  // An event ignores its own "type" member: the caller has dispatched on it.
+  bool is_event = false;
+};
+
+class decoder {
+ public:
+  explicit decoder(const parse_limits& limits, accept_fn root, void* root_target)
+      : limits_(limits), root_(root), root_target_(root_target) {
+    frames_.reserve(8);
+  }
+
+  /// True when a whole value was read. False before, and when the machine gave up (see give_up).
+  bool complete() const noexcept { return complete_ && !given_up_; }
+  bool given_up() const noexcept { return given_up_; }
+
+  // The nlohmann/json SAX interface (json::sax_parse calls these; so does the document walk).
+  bool null() { return scalar(token{}); }
+  bool boolean(bool value) {
+    token t;
+    t.type = token::kind::boolean;
+    t.boolean = value;
+    return scalar(t);
+  }
+  bool number_integer(std::int64_t value) {
+    token t;
+    t.type = token::kind::integer;
+    t.integer = value;
+    return scalar(t);
+  }
+  bool number_unsigned(std::uint64_t value) {
+    token t;
+    t.type = token::kind::unsigned_integer;
+    t.unsigned_integer = value;
+    return scalar(t);
+  }
+  bool number_float(double value, const std::string& /*text*/) {
+    token t;
+    t.type = token::kind::floating;
+    t.floating = value;
+    return scalar(t);
+  }
+  bool string(const std::string& value) {
+    token t;
+    t.type = token::kind::string;
+    t.text = &value;
+    return scalar(t);
+  }
+  bool binary(const json::binary_t& /*value*/) { return give_up(); }  // not in JSON text
+  bool start_object(std::size_t /*elements*/ = 0) {
+    token t;
+    t.type = token::kind::object;
+    return scalar(t);
+  }
+  bool start_array(std::size_t /*elements*/ = 0) {
+    token t;
+    t.type = token::kind::array;
+    return scalar(t);
+  }
+  bool key(const std::string& name);
+  bool end_object();
+  bool end_array() { return close(); }
+  bool parse_error(std::size_t /*position*/, const std::string& /*last_token*/,
+                   const json::exception& /*error*/) {
+    return give_up();  // the caller re-reads the text as a document, which reports it
+  }
+
+  // The key of the member whose value comes next, in a string map.
+  const std::string& current_key() const noexcept { return frames_.back().key; }
+
+  // For accept functions: open the containers whose content follows.
+  void open_object(const object_table& table, void* object) {
+    frame& f = push(frame::kind::object, object);
+    f.table = &table;
+  }
+  void open_array(void* vector, accept_fn element) {
+    frame& f = push(frame::kind::array, vector);
+    f.element = element;
+  }
+  void open_string_map(void* map, accept_fn value) {
+    frame& f = push(frame::kind::string_map, map);
+    f.element = value;
+  }
+  // A free-form value (any JSON) at the current position; checks its nesting.
+  void accept_free(json& target, const token& value) {
+    target = value.to_json();
+    if (!value.is_container()) return;
+    const bool inside_free = !frames_.empty() && frames_.back().is_free();
+    const std::size_t origin = inside_free ? frames_.back().origin : frames_.size();
+    if (frames_.size() + 1 > limits_.max_depth) {
+      throw ::ari::parse_error(pointer(origin),
+                               "nesting at most " + std::to_string(limits_.max_depth) + " deep",
+                               "deeper nesting");
+    }
+    frame& f =
+        push(value.type == token::kind::object ? frame::kind::free_object : frame::kind::free_array,
+             &target);
+    f.origin = origin;
+  }
+  // Dispatch: the root object whose "type" member, first, says which table reads the rest.
+  void open_dispatch(void* target, accept_fn on_type) {
+    frame& f = push(frame::kind::dispatch, target);
+    f.element = on_type;
+  }
+  // Called by the dispatch function, before it opens the object that reads the rest.
+  void end_dispatch() { frames_.pop_back(); }
+
+  /// Stop without an error: the caller reads the frame another way (see parse.hpp).
+  bool give_up() noexcept {
+    given_up_ = true;
+    return false;
+  }
+
+  [[noreturn]] void fail(std::string expected, const token& found) const {
+    throw ::ari::parse_error(pointer(frames_.size()), std::move(expected),
+                             found.type == token::kind::object  ? std::string("object")
+                             : found.type == token::kind::array ? std::string("array")
+                                                                : describe_found(found.to_json()));
+  }
+
+ private:
+  struct frame {
+    enum class kind : unsigned char {
+      object,
+      array,
+      string_map,
+      free_object,
+      free_array,
+      dispatch
+    };
+    kind type = kind::object;
+    void* target = nullptr;               // the object, vector, map or json being filled
+    const object_table* table = nullptr;  // object
+    accept_fn element = nullptr;          // array, string_map, dispatch
+    std::size_t pending = 0;              // object: member index (count: extra); array: index
+    std::size_t next = 0;                 // object: where the next key is looked for first;
+                                          // array and free_array: elements so far
+    std::uint64_t seen = 0;               // object: members read
+    std::size_t origin = 0;               // free: frames whose positions point at the value
+    std::string key;                      // the current key when it is not a modeled name
+
+    bool is_free() const noexcept { return type == kind::free_object || type == kind::free_array; }
+  };
+
+  frame& push(frame::kind type, void* target) {
+    frame& f = frames_.emplace_back();
+    f.type = type;
+    f.target = target;
+    return f;
+  }
+
+  bool scalar(const token& value);
+  bool close();
+
+  // The JSON Pointer of the position after the first `count` frames.
+  std::string pointer(std::size_t count) const {
+    std::string text;
+    for (std::size_t i = 0; i < count; ++i) {
+      const frame& f = frames_[i];
+      switch (f.type) {
+        case frame::kind::object:
+          append_pointer_step(text, f.pending < f.table->count ? f.table->fields[f.pending].name
+                                                               : std::string_view(f.key));
+          break;
+        case frame::kind::array:
+        case frame::kind::free_array:
+          text += '/';
+          text += std::to_string(f.pending);
+          break;
+        default:
+          append_pointer_step(text, f.key);
+      }
+    }
+    return text;
+  }
+
+  const parse_limits& limits_;
+  accept_fn root_;
+  void* root_target_;
+  std::vector<frame> frames_;
+  bool complete_ = false;
+  bool given_up_ = false;
+};
+
+inline bool decoder::key(const std::string& name) {
+  frame& f = frames_.back();
+  switch (f.type) {
+    case frame::kind::object: {
+      const object_table& table = *f.table;
+      // Members usually come in description order (Asterisk's), so look after the last one first.
+      for (std::size_t n = 0; n < table.count; ++n) {
+        std::size_t i = f.next + n;
+        if (i >= table.count) i -= table.count;
+        if (table.fields[i].name == name) {
+          const std::uint64_t bit = std::uint64_t{1} << i;
+          if ((f.seen & bit) != 0) return give_up();  // a duplicate: the document resolves it
+          f.seen |= bit;
+          f.pending = i;
+          f.next = i + 1 == table.count ? 0 : i + 1;
+          return true;
+        }
+      }
+      // A second "type" could name another event: the document resolves it.
+      if (table.is_event && name == "type") return give_up();
+      f.pending = table.count;
+      f.key = name;
+      return true;
+    }
+    case frame::kind::dispatch:
+      if (name != "type") return give_up();  // type not first: the document finds it
+      f.key = name;
+      return true;
+    default:
+      f.key = name;
+      return true;
+  }
+}
+
+inline bool decoder::scalar(const token& value) {
+  if (frames_.empty()) {
+    if (complete_) return give_up();
+    if (!value.is_container()) complete_ = true;
+    root_(root_target_, value, *this);
+    return !given_up_;
+  }
+  frame& f = frames_.back();
+  switch (f.type) {
+    case frame::kind::object: {
+      void* member = f.table->member(f.target, f.pending);
+      if (f.pending < f.table->count) {
+        f.table->fields[f.pending].accept(member, value, *this);
+      } else {
+        json& extra = *static_cast<json*>(member);
+        if (!extra.is_object()) extra = json::object();
+        accept_free(extra[f.key], value);
+      }
+      break;
+    }
+    case frame::kind::array:
+      f.pending = f.next++;
+      f.element(f.target, value, *this);
+      break;
+    case frame::kind::string_map:
+    case frame::kind::dispatch:
+      f.element(f.target, value, *this);
+      break;
+    case frame::kind::free_object: {
+      json& object = *static_cast<json*>(f.target);
+      accept_free(object[f.key], value);
+      break;
+    }
+    case frame::kind::free_array: {
+      json& array = *static_cast<json*>(f.target);
+      f.pending = f.next++;
+      array.push_back(nullptr);
+      accept_free(array.back(), value);
+      break;
+    }
+  }
+  return !given_up_;
+}
+
+inline bool decoder::end_object() {
+  const frame& f = frames_.back();
+  if (f.type == frame::kind::dispatch) return give_up();  // no "type": the document says so
+  if (f.type == frame::kind::object && (f.seen & f.table->required) != f.table->required) {
+    for (std::size_t i = 0; i < f.table->count; ++i) {
+      if (f.table->fields[i].required && (f.seen & (std::uint64_t{1} << i)) == 0) {
+        std::string at = pointer(frames_.size() - 1);
+        append_pointer_step(at, f.table->fields[i].name);
+        throw ::ari::parse_error(std::move(at), f.table->fields[i].expected(), "no member");
+      }
+    }
+  }
+  return close();
+}
+
+inline bool decoder::close() {
+  frames_.pop_back();
+  if (frames_.empty()) complete_ = true;
+  return true;
+}
+
+// Feeds a document to the machine, as the SAX parser would feed its text. The members of the
+// outermost object named "type" are left out when skip_type is set (the caller dispatched on it).
+// Recursion is bounded: the machine throws past parse_limits::max_depth, and modeled members
+// nest only as deep as the schema.
+template <int = 0>
+bool walk(const json& value, decoder& machine, bool skip_type = false) {
+  switch (value.type()) {
+    case json::value_t::null:
+      return machine.null();
+    case json::value_t::boolean:
+      return machine.boolean(value.get<bool>());
+    case json::value_t::number_integer:
+      return machine.number_integer(value.get<std::int64_t>());
+    case json::value_t::number_unsigned:
+      return machine.number_unsigned(value.get<std::uint64_t>());
+    case json::value_t::number_float:
+      return machine.number_float(value.get<double>(), std::string());
+    case json::value_t::string:
+      return machine.string(value.get_ref<const std::string&>());
+    case json::value_t::object:
+      if (!machine.start_object(value.size())) return false;
+      for (auto it = value.begin(); it != value.end(); ++it) {
+        if (skip_type && it.key() == "type") continue;
+        if (!machine.key(it.key()) || !walk(it.value(), machine)) return false;
+      }
+      return machine.end_object();
+    case json::value_t::array:
+      if (!machine.start_array(value.size())) return false;
+      for (const auto& element : value) {
+        if (!walk(element, machine)) return false;
+      }
+      return machine.end_array();
+    default:
+      return machine.give_up();  // binary and discarded values do not come from JSON text
+  }
+}
+
+// A document read through the machine to its end. The machine gives up only on what a document
+// cannot hold (duplicate members, "type" after other members): reaching that is a bug here.
+template <int = 0>
+void walk_document(const json& document, decoder& machine, bool skip_type) {
+  if (!walk(document, machine, skip_type) || !machine.complete()) {
+    throw std::logic_error("ari: the decoder gave up on a document");
+  }
+}
+
+}  // namespace detail
+}  // namespace ari
