@@ -237,7 +237,8 @@ class decoder {
              &target);
     f.origin = origin;
   }
-  // Dispatch: the root object whose "type" member, first, says which table reads the rest.
+  // Dispatch: the root object whose "type" member says which table reads it. Members before
+  // "type" (Asterisk writes it first) are kept as JSON and read once the table is known.
   void open_dispatch(void* target, accept_fn on_type) {
     frame& f = push(frame::kind::dispatch, target);
     f.element = on_type;
@@ -318,108 +319,10 @@ class decoder {
   accept_fn root_;
   void* root_target_;
   std::vector<frame> frames_;
+  json before_type_;
   bool complete_ = false;
   bool given_up_ = false;
 };
-
-inline bool decoder::key(const std::string& name) {
-  frame& f = frames_.back();
-  switch (f.type) {
-    case frame::kind::object: {
-      const object_table& table = *f.table;
-      // Members usually come in description order (Asterisk's), so look after the last one first.
-      for (std::size_t n = 0; n < table.count; ++n) {
-        std::size_t i = f.next + n;
-        if (i >= table.count) i -= table.count;
-        if (table.fields[i].name == name) {
-          const std::uint64_t bit = std::uint64_t{1} << i;
-          if ((f.seen & bit) != 0) return give_up();  // a duplicate: the document resolves it
-          f.seen |= bit;
-          f.pending = i;
-          f.next = i + 1 == table.count ? 0 : i + 1;
-          return true;
-        }
-      }
-      // A second "type" could name another event: the document resolves it.
-      if (table.is_event && name == "type") return give_up();
-      f.pending = table.count;
-      f.key = name;
-      return true;
-    }
-    case frame::kind::dispatch:
-      if (name != "type") return give_up();  // type not first: the document finds it
-      f.key = name;
-      return true;
-    default:
-      f.key = name;
-      return true;
-  }
-}
-
-inline bool decoder::scalar(const token& value) {
-  if (frames_.empty()) {
-    if (complete_) return give_up();
-    if (!value.is_container()) complete_ = true;
-    root_(root_target_, value, *this);
-    return !given_up_;
-  }
-  frame& f = frames_.back();
-  switch (f.type) {
-    case frame::kind::object: {
-      void* member = f.table->member(f.target, f.pending);
-      if (f.pending < f.table->count) {
-        f.table->fields[f.pending].accept(member, value, *this);
-      } else {
-        json& extra = *static_cast<json*>(member);
-        if (!extra.is_object()) extra = json::object();
-        accept_free(extra[f.key], value);
-      }
-      break;
-    }
-    case frame::kind::array:
-      f.pending = f.next++;
-      f.element(f.target, value, *this);
-      break;
-    case frame::kind::string_map:
-    case frame::kind::dispatch:
-      f.element(f.target, value, *this);
-      break;
-    case frame::kind::free_object: {
-      json& object = *static_cast<json*>(f.target);
-      accept_free(object[f.key], value);
-      break;
-    }
-    case frame::kind::free_array: {
-      json& array = *static_cast<json*>(f.target);
-      f.pending = f.next++;
-      array.push_back(nullptr);
-      accept_free(array.back(), value);
-      break;
-    }
-  }
-  return !given_up_;
-}
-
-inline bool decoder::end_object() {
-  const frame& f = frames_.back();
-  if (f.type == frame::kind::dispatch) return give_up();  // no "type": the document says so
-  if (f.type == frame::kind::object && (f.seen & f.table->required) != f.table->required) {
-    for (std::size_t i = 0; i < f.table->count; ++i) {
-      if (f.table->fields[i].required && (f.seen & (std::uint64_t{1} << i)) == 0) {
-        std::string at = pointer(frames_.size() - 1);
-        append_pointer_step(at, f.table->fields[i].name);
-        throw ::ari::parse_error(std::move(at), f.table->fields[i].expected(), "no member");
-      }
-    }
-  }
-  return close();
-}
-
-inline bool decoder::close() {
-  frames_.pop_back();
-  if (frames_.empty()) complete_ = true;
-  return true;
-}
 
 // Feeds a document to the machine, as the SAX parser would feed its text. The members of the
 // outermost object named "type" are left out when skip_type is set (the caller dispatched on it).
@@ -456,6 +359,112 @@ bool walk(const json& value, decoder& machine, bool skip_type = false) {
     default:
       return machine.give_up();  // binary and discarded values do not come from JSON text
   }
+}
+
+inline bool decoder::key(const std::string& name) {
+  frame& f = frames_.back();
+  switch (f.type) {
+    case frame::kind::object: {
+      const object_table& table = *f.table;
+      // Members usually come in description order (Asterisk's), so look after the last one first.
+      for (std::size_t n = 0; n < table.count; ++n) {
+        std::size_t i = f.next + n;
+        if (i >= table.count) i -= table.count;
+        if (table.fields[i].name == name) {
+          const std::uint64_t bit = std::uint64_t{1} << i;
+          if ((f.seen & bit) != 0) return give_up();  // a duplicate: the document resolves it
+          f.seen |= bit;
+          f.pending = i;
+          f.next = i + 1 == table.count ? 0 : i + 1;
+          return true;
+        }
+      }
+      // A second "type" could name another event: the document resolves it.
+      if (table.is_event && name == "type") return give_up();
+      f.pending = table.count;
+      f.key = name;
+      return true;
+    }
+    default:
+      f.key = name;
+      return true;
+  }
+}
+
+inline bool decoder::scalar(const token& value) {
+  if (frames_.empty()) {
+    if (complete_) return give_up();
+    if (!value.is_container()) complete_ = true;
+    root_(root_target_, value, *this);
+    return !given_up_;
+  }
+  frame& f = frames_.back();
+  switch (f.type) {
+    case frame::kind::object: {
+      void* member = f.table->member(f.target, f.pending);
+      if (f.pending < f.table->count) {
+        f.table->fields[f.pending].accept(member, value, *this);
+      } else {
+        json& extra = *static_cast<json*>(member);
+        if (!extra.is_object()) extra = json::object();
+        accept_free(extra[f.key], value);
+      }
+      break;
+    }
+    case frame::kind::array:
+      f.pending = f.next++;
+      f.element(f.target, value, *this);
+      break;
+    case frame::kind::string_map:
+      f.element(f.target, value, *this);
+      break;
+    case frame::kind::dispatch:
+      if (f.key != "type") {  // kept until "type" says which table reads it
+        if (!before_type_.is_object()) before_type_ = json::object();
+        accept_free(before_type_[f.key], value);
+        break;
+      }
+      f.element(f.target, value, *this);
+      if (given_up_ || !before_type_.is_object()) break;
+      for (auto it = before_type_.begin(); it != before_type_.end(); ++it) {
+        if (!key(it.key()) || !walk(it.value(), *this)) break;
+      }
+      break;
+    case frame::kind::free_object: {
+      json& object = *static_cast<json*>(f.target);
+      accept_free(object[f.key], value);
+      break;
+    }
+    case frame::kind::free_array: {
+      json& array = *static_cast<json*>(f.target);
+      f.pending = f.next++;
+      array.push_back(nullptr);
+      accept_free(array.back(), value);
+      break;
+    }
+  }
+  return !given_up_;
+}
+
+inline bool decoder::end_object() {
+  const frame& f = frames_.back();
+  if (f.type == frame::kind::dispatch) return give_up();  // no "type": the document says so
+  if (f.type == frame::kind::object && (f.seen & f.table->required) != f.table->required) {
+    for (std::size_t i = 0; i < f.table->count; ++i) {
+      if (f.table->fields[i].required && (f.seen & (std::uint64_t{1} << i)) == 0) {
+        std::string at = pointer(frames_.size() - 1);
+        append_pointer_step(at, f.table->fields[i].name);
+        throw ::ari::parse_error(std::move(at), f.table->fields[i].expected(), "no member");
+      }
+    }
+  }
+  return close();
+}
+
+inline bool decoder::close() {
+  frames_.pop_back();
+  if (frames_.empty()) complete_ = true;
+  return true;
 }
 
 // A document read through the machine to its end. The machine gives up only on what a document

@@ -1,0 +1,122 @@
+// The text decoder: nlohmann's SAX parser driving the typed structs, and what it hands to the
+// document path instead (errors, unknown types, duplicate members).
+#include <string>
+#include <string_view>
+
+#include "catch.hpp"
+#include "support.hpp"
+
+namespace {
+
+// Decodes with the SAX path alone: false when it would hand the frame to the document path.
+bool decodes_without_document(std::string_view frame, ari::Event& event) {
+  const ari::parse_limits limits;
+  ari::detail::decoder machine(limits, &ari::detail::open_event<>, &event);
+  return nlohmann::json::sax_parse(frame.data(), frame.data() + frame.size(), &machine) &&
+         machine.complete();
+}
+
+// The frame with the members of every object in reverse order: "type" last, and every modeled
+// member away from where the description lists it.
+nlohmann::ordered_json reversed(const nlohmann::ordered_json& value) {
+  if (value.is_array()) {
+    nlohmann::ordered_json result = nlohmann::ordered_json::array();
+    for (const auto& element : value)
+      result.push_back(reversed(element));
+    return result;
+  }
+  if (!value.is_object()) return value;
+  nlohmann::ordered_json result = nlohmann::ordered_json::object();
+  for (auto it = value.rbegin(); it != value.rend(); ++it)
+    result[it.key()] = reversed(it.value());
+  return result;
+}
+
+std::string reversed_text(const std::string& frame) {
+  return reversed(nlohmann::ordered_json::parse(frame)).dump();
+}
+
+const char* const test_files[] = {
+    "tests/data/catalogue-full.jsonl", "tests/data/catalogue-minimal.jsonl",
+    "tests/data/seed-examples.jsonl", "examples/asterisk-22-sample.jsonl"};
+
+}  // namespace
+
+TEST_CASE("the SAX path decodes every test frame itself, in any member order") {
+  int frames = 0;
+  for (const char* file : test_files) {
+    for (const auto& frame : test::lines_of(file)) {
+      if (frame.find("\"type\"") == std::string::npos) continue;  // the seed's Playback model
+      INFO(frame);
+      const ari::Event from_document = ari::parse_event(nlohmann::json::parse(frame));
+      ari::Event event;
+      REQUIRE(decodes_without_document(frame, event));
+      CHECK(event == from_document);
+      // "type" last: the members before it are kept and read once it is known.
+      const std::string backwards = reversed_text(frame);
+      REQUIRE(backwards.rfind("{\"type\":", 0) != 0);
+      ari::Event backwards_event;
+      REQUIRE(decodes_without_document(backwards, backwards_event));
+      CHECK(backwards_event == from_document);
+      CHECK(ari::parse_event(backwards) == from_document);
+      ++frames;
+    }
+  }
+  CHECK(frames == 46 + 46 + 9 + 1156);
+}
+
+TEST_CASE("type in the middle of the frame, after unknown and nested members") {
+  const std::string frame =
+      R"({"x-trace":{"hop":[1,2]},"channel":{"id":"c1","name":"PJSIP/a-1","state":"Up",)"
+      R"("caller":{"name":"","number":"100"},"connected":{"name":"","number":""},)"
+      R"("accountcode":"","dialplan":{"context":"in","exten":"s","priority":1,"app_name":"",)"
+      R"("app_data":""},"creationtime":"2026-11-26T09:00:00.000+0100","language":"en"},)"
+      R"("type":"ChannelVarset","variable":"QUEUE_WAIT","value":"12","application":"cc"})";
+  ari::Event event;
+  REQUIRE(decodes_without_document(frame, event));
+  const auto& varset = std::get<ari::ChannelVarset>(event);
+  CHECK(varset.variable == "QUEUE_WAIT");
+  REQUIRE(varset.channel);
+  CHECK(varset.channel->caller.number == "100");
+  CHECK(varset.channel->creationtime.offset() == std::chrono::minutes{60});
+  CHECK(varset.extra == nlohmann::json::parse(R"({"x-trace":{"hop":[1,2]}})"));
+  CHECK(event == ari::parse_event(nlohmann::json::parse(frame)));
+}
+
+TEST_CASE("what the SAX path hands to the document path gives the document's result") {
+  const std::string head = R"({"type":"ChannelVarset","application":"cc",)";
+  SECTION("a duplicate member: the last one wins, as in nlohmann's DOM") {
+    const std::string frame = head + R"("variable":"A","value":"1","variable":"B"})";
+    ari::Event event;
+    CHECK_FALSE(decodes_without_document(frame, event));
+    CHECK(std::get<ari::ChannelVarset>(ari::parse_event(frame)).variable == "B");
+  }
+  SECTION("a duplicate member whose first value is of the wrong type") {
+    const std::string frame = head + R"("variable":5,"value":"1","variable":"B"})";
+    CHECK(std::get<ari::ChannelVarset>(ari::parse_event(frame)).variable == "B");
+  }
+  SECTION("a second type: the last one decides") {
+    const std::string frame = head + R"("variable":"A","value":"1","type":"ApplicationReplaced"})";
+    CHECK(ari::type_name(ari::parse_event(frame)) == "ApplicationReplaced");
+  }
+  SECTION("an unknown type keeps the whole document") {
+    const std::string frame = R"({"type":"ChannelFuture","application":"cc","n":[1]})";
+    const auto event = ari::parse_event(frame);
+    REQUIRE(std::holds_alternative<ari::UnknownEvent>(event));
+    CHECK(std::get<ari::UnknownEvent>(event).json == nlohmann::json::parse(frame));
+  }
+}
+
+TEST_CASE("errors do not depend on member order, and bad syntax is reported first") {
+  const std::string members_a = R"("variable":5,"value":"1")";
+  const std::string members_b = R"("value":"1","variable":5)";
+  for (const auto& members : {members_a, members_b}) {
+    const auto error =
+        test::error_of(R"({"type":"ChannelVarset","application":7,)" + members + "}");
+    CHECK(error.pointer() == "/application");  // the first in key order, as the DOM reads them
+  }
+  // The wrong member comes first, the frame is cut after it: the syntax error is the one reported.
+  const auto error = test::error_of(R"({"type":"ChannelVarset","variable":5,"value":"1")");
+  CHECK(error.pointer().empty());
+  CHECK(error.expected() == "JSON text");
+}
