@@ -12,8 +12,7 @@ namespace {
 bool decodes_without_document(std::string_view frame, ari::Event& event) {
   const ari::parse_limits limits;
   ari::detail::decoder machine(limits, &ari::detail::open_event<>, &event);
-  return nlohmann::json::sax_parse(frame.data(), frame.data() + frame.size(), &machine) &&
-         machine.complete();
+  return ari::detail::parse_text(frame, machine) && machine.complete();
 }
 
 // The frame with the members of every object in reverse order: "type" last, and every modeled

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstddef>
+#include <limits>
 #include <string>
 #include <string_view>
 #include <type_traits>
@@ -67,28 +68,56 @@ void open_event(void* event, const token& root, decoder& machine) {
   machine.open_dispatch(event, &dispatch_on_type<>);
 }
 
-// `Frame` is const json& or json&&: an unknown event keeps the document, moved when it can be.
+// Reads a document into `event`. `Frame` is const json& or json&&: an unknown event keeps the
+// document, moved when it can be. (The readers fill an Event in place rather than return one, so
+// that every entry point returns its own named Event: with the copy elided, a translation unit
+// does not compile Event's move constructor, a visit over every alternative.)
 template <class Frame>
-Event parse_document(Frame&& frame, const parse_limits& limits) {
+void read_event(Frame&& frame, const parse_limits& limits, Event& event) {
   const std::string& name = message_type(frame);
   const event_type type = event_type_from_string(name);
   if (type != event_type::unknown) {
-    Event event;
     const event_reader& reader = reader_of(type);
     decoder machine(limits, reader.read, reader.emplace(event));
     walk_document(frame, machine, true);
-    return event;
+    return;
   }
   check_depth(frame, limits.max_depth, limits.max_depth, "");
   std::string type_text = name;
-  return UnknownEvent{std::move(type_text), std::forward<Frame>(frame)};
+  event.emplace<UnknownEvent>(UnknownEvent{std::move(type_text), std::forward<Frame>(frame)});
 }
 
 // The text path: nlohmann/json's SAX parser drives the decoder straight into the event, no
-// document built. What it does not take (any error, an unknown type, a "type" that is not the
-// first member, a duplicate member) is read again as a document, so that results and errors are
-// exactly those of parse_event(json): errors stay independent of member order, and a JSON syntax
-// error is reported before a wrong member.
+// document built. False when it does not take the frame (any error, an unknown type, a duplicate
+// member): the frame is then read again as a document, so that results and errors are exactly
+// those of parse_event(json). Errors stay independent of member order that way, and a JSON
+// syntax error is reported before a wrong member.
+template <int = 0>
+bool read_text(std::string_view text, const parse_limits& limits, Event& event) {
+  decoder machine(limits, &open_event<>, &event);
+  try {
+    return parse_text(text, machine) && machine.complete();
+  } catch (const parse_error&) {  // reported by the document path
+    return false;
+  }
+}
+
+// The frame as a document. The decoder builds it (free-form values are documents already), so
+// that a program holds one instantiation of nlohmann/json's parser, not two. Nesting is not
+// limited here: read_event applies the limit where the document path always has.
+template <int = 0>
+json read_json(std::string_view text) {
+  json document;
+  parse_limits unlimited;
+  unlimited.max_depth = std::numeric_limits<std::size_t>::max();
+  decoder machine(unlimited, &accept_as<codec<json>, json>, &document);
+  if (!parse_text(text, machine)) {
+    // parse_error for bad syntax, out_of_range for a number a double cannot hold (1e400)
+    throw parse_error("", "JSON text", machine.syntax_error());
+  }
+  return document;
+}
+
 template <int = 0>
 Event decode_text(std::string_view text, const parse_limits& limits) {
   if (text.size() > limits.max_frame_size) {
@@ -100,24 +129,9 @@ Event decode_text(std::string_view text, const parse_limits& limits) {
   if (const auto nul = text.find('\0'); nul != std::string_view::npos) {
     throw parse_error("", "JSON text", "a NUL byte at offset " + std::to_string(nul));
   }
-  const char* const begin = text.data();
-  const char* const end = begin + text.size();
-  {
-    Event event;
-    decoder machine(limits, &open_event<>, &event);
-    try {
-      if (json::sax_parse(begin, end, &machine) && machine.complete()) return event;
-    } catch (const parse_error&) {  // reported below, as the document has it
-    }
-  }
-  json document;
-  try {
-    document = json::parse(begin, end);
-  } catch (const json::exception& e) {
-    // parse_error for bad syntax, out_of_range for a number a double cannot hold (1e400)
-    throw parse_error("", "JSON text", e.what());
-  }
-  return parse_document(std::move(document), limits);
+  Event event;
+  if (!read_text(text, limits, event)) read_event(read_json(text), limits, event);
+  return event;
 }
 
 }  // namespace detail
@@ -126,7 +140,9 @@ Event decode_text(std::string_view text, const parse_limits& limits) {
 /// is compiled where it is used.)
 template <int = 0>
 Event parse_event(const nlohmann::json& frame, const parse_limits& limits = {}) {
-  return detail::parse_document(frame, limits);
+  Event event;
+  detail::read_event(frame, limits, event);
+  return event;
 }
 
 /// Parses one text frame of /ari/events. Throws ari::parse_error, whatever is wrong with it.

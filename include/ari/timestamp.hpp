@@ -32,7 +32,7 @@ class Timestamp {
   using time_point_type = date::sys_time<duration>;
 
   /// 1970-01-01T00:00:00.000+0000.
-  Timestamp() = default;
+  constexpr Timestamp() noexcept {}
 
   /// The instant as seen at `offset` east of UTC. Throws std::out_of_range when the offset is
   /// 24 hours or more, or when the local year falls outside 0000-9999 (not writable as ARI text).

@@ -201,9 +201,12 @@ class decoder {
   bool end_object();
   bool end_array() { return close(); }
   bool parse_error(std::size_t /*position*/, const std::string& /*last_token*/,
-                   const json::exception& /*error*/) {
-    return give_up();  // the caller re-reads the text as a document, which reports it
+                   const json::exception& error) {
+    syntax_error_ = error.what();
+    return give_up();
   }
+  /// What nlohmann/json said about bad syntax, empty when the syntax was good.
+  const std::string& syntax_error() const noexcept { return syntax_error_; }
 
   // The key of the member whose value comes next, in a string map.
   const std::string& current_key() const noexcept { return frames_.back().key; }
@@ -320,6 +323,7 @@ class decoder {
   void* root_target_;
   std::vector<frame> frames_;
   json before_type_;
+  std::string syntax_error_;
   bool complete_ = false;
   bool given_up_ = false;
 };
@@ -465,6 +469,22 @@ inline bool decoder::close() {
   frames_.pop_back();
   if (frames_.empty()) complete_ = true;
   return true;
+}
+
+// Runs nlohmann/json's JSON parser over the text with the machine as its SAX handler (strict: one
+// value, then only whitespace). json::sax_parse does the same but picks the input format at run
+// time, so it also instantiates nlohmann's CBOR, MessagePack, UBJSON and BSON readers for the
+// handler, which costs more compile time than the whole decoder; hence the JSON parser by name.
+// Its constructor and sax_parse have kept this form through the 3.x releases (3.10 to 3.12).
+template <int = 0>
+bool parse_text(std::string_view text, decoder& machine) {
+#if NLOHMANN_JSON_VERSION_MAJOR == 3
+  auto adapter = nlohmann::detail::input_adapter(text.data(), text.data() + text.size());
+  return nlohmann::detail::parser<json, decltype(adapter)>(std::move(adapter))
+      .sax_parse(&machine, true);
+#else
+  return json::sax_parse(text.data(), text.data() + text.size(), &machine);
+#endif
 }
 
 // A document read through the machine to its end. The machine gives up only on what a document
