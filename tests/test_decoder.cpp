@@ -10,9 +10,7 @@ namespace {
 
 // Decodes with the SAX path alone: false when it would hand the frame to the document path.
 bool decodes_without_document(std::string_view frame, ari::Event& event) {
-  const ari::parse_limits limits;
-  ari::detail::decoder machine(limits, &ari::detail::open_event<>, &event);
-  return ari::detail::parse_text(frame, machine) && machine.complete();
+  return ari::detail::read_text(frame, ari::parse_limits{}, event);
 }
 
 // The frame with the members of every object in reverse order: "type" last, and every modeled
@@ -118,4 +116,109 @@ TEST_CASE("errors do not depend on member order, and bad syntax is reported firs
   const auto error = test::error_of(R"({"type":"ChannelVarset","variable":5,"value":"1")");
   CHECK(error.pointer().empty());
   CHECK(error.expected() == "JSON text");
+}
+
+namespace {
+
+// A ChannelVarset whose value is `value_json` and whose unknown member "x" is `extra_json`.
+std::string varset(const std::string& value_json, const std::string& extra_json) {
+  return R"({"type":"ChannelVarset","application":"cc","variable":"V","value":)" + value_json +
+         R"(,"x":)" + extra_json + "}";
+}
+
+}  // namespace
+
+TEST_CASE("the tokenizer reads valid JSON to the values nlohmann/json reads") {
+  const std::string strings[] = {R"("plain")",
+                                 R"("a\"b\\c\/d\b\f\n\r\t")",
+                                 R"("\u00e9\u4e2d\ud83d\ude00 \u0000 \u001f")",
+                                 "\"\xc3\xa9\xe4\xb8\xad\xf0\x9f\x98\x80\x7f\"",
+                                 R"("ends with an escape\n")",
+                                 R"("")"};
+  const std::string values[] = {"0",
+                                "-0",
+                                "123",
+                                "-123",
+                                "18446744073709551615",
+                                "-9223372036854775808",
+                                "1.5",
+                                "-0.0",
+                                "1e3",
+                                "1E-3",
+                                "2.5e+10",
+                                "0.1",
+                                "1.7976931348623157e308",
+                                "5e-324",
+                                "true",
+                                "false",
+                                "null",
+                                "[]",
+                                "{}",
+                                R"([1,[2,[3,{"a":{"b":[]}}]]])",
+                                R"({"k\"ey":"v","":0})"};
+  for (const auto& string : strings) {
+    for (const auto& value : values) {
+      const std::string frame = varset(string, value);
+      INFO(frame);
+      ari::Event event;
+      REQUIRE(decodes_without_document(frame, event));
+      CHECK(event == ari::parse_event(nlohmann::json::parse(frame)));
+    }
+  }
+  SECTION("whitespace everywhere, and a byte order mark") {
+    const std::string frame =
+        "\xEF\xBB\xBF \r\n\t{ \"type\" :\t\"ChannelVarset\" , \"application\""
+        " : \"cc\" ,\n\"variable\":\"V\",\"value\":\"1\", \"x\" : [ 1 , { } ] } \n";
+    ari::Event event;
+    REQUIRE(decodes_without_document(frame, event));
+    CHECK(std::get<ari::ChannelVarset>(event).extra["x"] == nlohmann::json::parse("[1,{}]"));
+  }
+  SECTION("what it leaves to nlohmann/json still decodes, to the same values") {
+    for (const char* value : {"18446744073709551616", "-9223372036854775809"}) {
+      const std::string frame = varset(R"("v")", value);
+      INFO(frame);
+      ari::Event event;
+      CHECK_FALSE(decodes_without_document(frame, event));
+      CHECK(ari::parse_event(frame) == ari::parse_event(nlohmann::json::parse(frame)));
+    }
+  }
+}
+
+TEST_CASE("the tokenizer takes no text that nlohmann/json refuses") {
+  const std::string bad[] = {varset(R"("v")", "01"),
+                             varset(R"("v")", "1."),
+                             varset(R"("v")", ".5"),
+                             varset(R"("v")", "-"),
+                             varset(R"("v")", "+1"),
+                             varset(R"("v")", "1e"),
+                             varset(R"("v")", "0x10"),
+                             varset(R"("v")", "tru"),
+                             varset(R"("v")", "nul"),
+                             varset(R"("v")", "[1,]"),
+                             varset(R"("v")", R"({"a":1,})"),
+                             varset(R"("v")", "[1 2]"),
+                             varset(R"("v")", R"({"a" 1})"),
+                             varset(R"("v")", "'a'"),
+                             varset("\"a\x01\"", "1"),
+                             varset("\"\xc0\x80\"", "1"),
+                             varset("\"\xed\xa0\x80\"", "1"),
+                             varset(R"("\udc00")", "1"),
+                             varset(R"("\ud800")", "1"),
+                             varset(R"("\ud800\u0041")", "1"),
+                             varset(R"("\x")", "1"),
+                             varset(R"("\u12g4")", "1"),
+                             varset(R"("v")", "1") + " x",
+                             varset(R"("v")", "1") + "{}",
+                             varset(R"("v")", "[1"),
+                             "\xEF\xBB{}",
+                             "",
+                             "  ",
+                             varset(R"("v")", "1 /* comment */")};
+  for (const auto& frame : bad) {
+    INFO(frame);
+    ari::Event event;
+    CHECK_FALSE(decodes_without_document(frame, event));
+    CHECK_THROWS_AS(nlohmann::json::parse(frame), nlohmann::json::exception);
+    CHECK(test::error_of(frame).expected() == "JSON text");
+  }
 }

@@ -11,6 +11,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "ari/detail/text_reader.hpp"
 #include "ari/error.hpp"
 #include "ari/event_type.hpp"
 #include "ari/events.hpp"
@@ -47,7 +48,7 @@ void dispatch_on_type(void* event, const token& type, decoder& machine) {
     machine.give_up();
     return;
   }
-  const event_type known = event_type_from_string(*type.text);
+  const event_type known = event_type_from_string(type.text);
   if (known == event_type::unknown) {
     machine.give_up();  // an UnknownEvent keeps its document: the caller builds it
     return;
@@ -87,16 +88,16 @@ void read_event(Frame&& frame, const parse_limits& limits, Event& event) {
   event.emplace<UnknownEvent>(UnknownEvent{std::move(type_text), std::forward<Frame>(frame)});
 }
 
-// The text path: nlohmann/json's SAX parser drives the decoder straight into the event, no
-// document built. False when it does not take the frame (any error, an unknown type, a duplicate
-// member): the frame is then read again as a document, so that results and errors are exactly
-// those of parse_event(json). Errors stay independent of member order that way, and a JSON
-// syntax error is reported before a wrong member.
+// The text path: the strict tokenizer drives the decoder straight into the event, no document
+// built. False when it does not take the frame (any error, an unknown type, a duplicate member,
+// what the tokenizer leaves to nlohmann/json): the frame is then read as a document, so that
+// results and errors are exactly those of parse_event(json). Errors stay independent of member
+// order that way, and a JSON syntax error is reported before a wrong member.
 template <int = 0>
 bool read_text(std::string_view text, const parse_limits& limits, Event& event) {
   decoder machine(limits, &open_event<>, &event);
   try {
-    return parse_text(text, machine) && machine.complete();
+    return text_reader(text).read(machine) && machine.complete();
   } catch (const parse_error&) {  // reported by the document path
     return false;
   }

@@ -93,7 +93,7 @@ struct token {
   std::int64_t integer = 0;
   std::uint64_t unsigned_integer = 0;
   double floating = 0;
-  const std::string* text = nullptr;
+  std::string_view text;  // valid until the next token
 
   bool is_container() const noexcept { return type == kind::object || type == kind::array; }
 
@@ -109,7 +109,7 @@ struct token {
       case kind::floating:
         return floating;
       case kind::string:
-        return *text;
+        return std::string(text);
       case kind::object:
         return json::object();
       case kind::array:
@@ -180,10 +180,10 @@ class decoder {
     t.floating = value;
     return scalar(t);
   }
-  bool string(const std::string& value) {
+  bool string(std::string_view value) {
     token t;
     t.type = token::kind::string;
-    t.text = &value;
+    t.text = value;
     return scalar(t);
   }
   bool binary(const json::binary_t& /*value*/) { return give_up(); }  // not in JSON text
@@ -197,7 +197,7 @@ class decoder {
     t.type = token::kind::array;
     return scalar(t);
   }
-  bool key(const std::string& name);
+  bool key(std::string_view name);
   bool end_object();
   bool end_array() { return close(); }
   bool parse_error(std::size_t /*position*/, const std::string& /*last_token*/,
@@ -365,7 +365,7 @@ bool walk(const json& value, decoder& machine, bool skip_type = false) {
   }
 }
 
-inline bool decoder::key(const std::string& name) {
+inline bool decoder::key(std::string_view name) {
   frame& f = frames_.back();
   switch (f.type) {
     case frame::kind::object: {

@@ -20,6 +20,7 @@
 
 #include "ari/detail/decoder.hpp"
 #include "ari/detail/describe.hpp"
+#include "ari/detail/utf8.hpp"
 #include "ari/error.hpp"
 #include "ari/limits.hpp"
 #include "ari/text_enum.hpp"
@@ -42,31 +43,6 @@ using StringMap = std::map<std::string, std::string>;
 using StringOrInteger = std::variant<std::string, std::int64_t>;
 
 namespace detail {
-
-// Length of the UTF-8 sequence at text[i], or 0 when it is not well-formed (RFC 3629: no
-// overlong forms, no surrogates, nothing above U+10FFFF).
-inline std::size_t utf8_sequence_length(std::string_view text, std::size_t i) noexcept {
-  const auto byte = [&](std::size_t k) {
-    return k < text.size() ? static_cast<unsigned char>(text[k]) : 0u;
-  };
-  const unsigned lead = byte(i);
-  const auto continuation = [&](std::size_t k, unsigned low = 0x80, unsigned high = 0xBF) {
-    return byte(k) >= low && byte(k) <= high;
-  };
-  if (lead < 0x80) return 1;
-  if (lead >= 0xC2 && lead <= 0xDF) return continuation(i + 1) ? 2 : 0;
-  if (lead >= 0xE0 && lead <= 0xEF) {
-    const unsigned low = lead == 0xE0 ? 0xA0 : 0x80;
-    const unsigned high = lead == 0xED ? 0x9F : 0xBF;
-    return continuation(i + 1, low, high) && continuation(i + 2) ? 3 : 0;
-  }
-  if (lead >= 0xF0 && lead <= 0xF4) {
-    const unsigned low = lead == 0xF0 ? 0x90 : 0x80;
-    const unsigned high = lead == 0xF4 ? 0x8F : 0xBF;
-    return continuation(i + 1, low, high) && continuation(i + 2) && continuation(i + 3) ? 4 : 0;
-  }
-  return 0;
-}
 
 // A JSON string as nlohmann/json's dump() writes it (UTF-8 kept, control characters escaped),
 // so that the direct writer and the DOM agree to the byte. Text that is not UTF-8 cannot be a
@@ -165,7 +141,7 @@ struct codec<std::string> {
   static std::string expected() { return "string"; }
   static void read(const token& in, std::string& out, decoder& machine) {
     if (in.type != token::kind::string) machine.fail(expected(), in);
-    out = *in.text;
+    out.assign(in.text.data(), in.text.size());
   }
   static void write(json& out, const std::string& in) { out = in; }
   static void write_text(std::string& out, const std::string& in) { write_string(out, in); }
@@ -241,7 +217,7 @@ struct codec<Timestamp> {
   static std::string expected() { return "timestamp YYYY-MM-DDTHH:MM:SS.mmm+hhmm"; }
   static void read(const token& in, Timestamp& out, decoder& machine) {
     if (in.type != token::kind::string) machine.fail(expected(), in);
-    if (const char* problem = read_timestamp(*in.text, out)) {
+    if (const char* problem = read_timestamp(in.text, out)) {
       machine.fail(expected() + " (" + problem + ")", in);
     }
   }
@@ -259,7 +235,7 @@ struct codec<TextEnum<Names>> {
   static std::string expected() { return "string"; }
   static void read(const token& in, TextEnum<Names>& out, decoder& machine) {
     if (in.type != token::kind::string) machine.fail(expected(), in);
-    out = TextEnum<Names>::from_text(*in.text);
+    out = TextEnum<Names>::from_text(in.text);
   }
   static void write(json& out, const TextEnum<Names>& in) { out = std::string(in.text()); }
   static void write_text(std::string& out, const TextEnum<Names>& in) {
@@ -306,7 +282,7 @@ struct codec<StringOrInteger> {
   static std::string expected() { return "string or integer"; }
   static void read(const token& in, StringOrInteger& out, decoder& machine) {
     if (in.type == token::kind::string) {
-      out = *in.text;
+      out.emplace<std::string>(in.text);
     } else if (in.type == token::kind::integer || in.type == token::kind::unsigned_integer) {
       codec<std::int64_t>::read(in, out.emplace<std::int64_t>(), machine);
     } else {
