@@ -83,7 +83,7 @@ void read_event(Frame&& frame, const parse_limits& limits, Event& event) {
     walk_document(frame, machine, true);
     return;
   }
-  check_depth(frame, limits.max_depth, limits.max_depth, "");
+  check_depth(frame, limits.max_depth);
   std::string type_text = name;
   event.emplace<UnknownEvent>(UnknownEvent{std::move(type_text), std::forward<Frame>(frame)});
 }

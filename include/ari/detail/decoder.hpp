@@ -76,6 +76,13 @@ inline void append_pointer_step(std::string& pointer, std::string_view key) {
   }
 }
 
+// Past parse_limits::max_depth, at the free-form value (or the whole frame) holding the nesting.
+[[noreturn]] inline void fail_depth(std::string pointer, std::size_t max_depth) {
+  throw ::ari::parse_error(std::move(pointer),
+                           "nesting at most " + std::to_string(max_depth) + " deep",
+                           "deeper nesting");
+}
+
 // One value as the parser reports it: a scalar, or the opening of an object or array.
 struct token {
   enum class kind : unsigned char {
@@ -152,7 +159,6 @@ class decoder {
 
   /// True when a whole value was read. False before, and when the machine gave up (see give_up).
   bool complete() const noexcept { return complete_ && !given_up_; }
-  bool given_up() const noexcept { return given_up_; }
 
   // The nlohmann/json SAX interface (json::sax_parse calls these; so does the document walk).
   bool null() { return scalar(token{}); }
@@ -230,11 +236,7 @@ class decoder {
     if (!value.is_container()) return;
     const bool inside_free = !frames_.empty() && frames_.back().is_free();
     const std::size_t origin = inside_free ? frames_.back().origin : frames_.size();
-    if (frames_.size() + 1 > limits_.max_depth) {
-      throw ::ari::parse_error(pointer(origin),
-                               "nesting at most " + std::to_string(limits_.max_depth) + " deep",
-                               "deeper nesting");
-    }
+    if (frames_.size() + 1 > limits_.max_depth) fail_depth(pointer(origin), limits_.max_depth);
     frame& f =
         push(value.type == token::kind::object ? frame::kind::free_object : frame::kind::free_array,
              &target);

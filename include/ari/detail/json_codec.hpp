@@ -106,19 +106,15 @@ inline void write_key(std::string& out, std::string_view name) {
   out += ':';
 }
 
-// Free-form values are copied, compared and serialised recursively, so their depth is checked
-// first, without recursion: containers at most `allowed` deep, the value itself being depth 1.
-inline void check_depth(const json& value, std::size_t allowed, std::size_t max_depth,
-                        const std::string& pointer) {
-  if (!value.is_structured()) return;
-  std::vector<std::pair<const json*, std::size_t>> pending{{&value, 1}};
+// The document of an unknown event is kept, copied, compared and serialised recursively, so its
+// depth is checked first, without recursion (the frame's own object being depth 1).
+inline void check_depth(const json& frame, std::size_t max_depth) {
+  if (!frame.is_structured()) return;
+  std::vector<std::pair<const json*, std::size_t>> pending{{&frame, 1}};
   while (!pending.empty()) {
     const auto [node, depth] = pending.back();
     pending.pop_back();
-    if (depth > allowed) {
-      throw parse_error(pointer, "nesting at most " + std::to_string(max_depth) + " deep",
-                        "deeper nesting");
-    }
+    if (depth > max_depth) fail_depth("", max_depth);
     for (const auto& child : *node) {
       if (child.is_structured()) pending.emplace_back(&child, depth + 1);
     }
