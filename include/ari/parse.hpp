@@ -55,9 +55,7 @@ void dispatch_on_type(void* event, const token& type, decoder& machine) {
   }
   const event_reader& reader = reader_of(known);
   machine.end_dispatch();
-  token object;
-  object.type = token::kind::object;
-  reader.read(reader.emplace(*static_cast<Event*>(event)), object, machine);
+  reader.read(reader.emplace(*static_cast<Event*>(event)), token(token::kind::object), machine);
 }
 
 template <int = 0>

@@ -102,6 +102,14 @@ struct token {
   double floating = 0;
   std::string_view text;  // valid until the next token
 
+  token() = default;  // null
+  explicit token(kind container) : type(container) {}
+  explicit token(bool value) : type(kind::boolean), boolean(value) {}
+  explicit token(std::int64_t value) : type(kind::integer), integer(value) {}
+  explicit token(std::uint64_t value) : type(kind::unsigned_integer), unsigned_integer(value) {}
+  explicit token(double value) : type(kind::floating), floating(value) {}
+  explicit token(std::string_view value) : type(kind::string), text(value) {}
+
   bool is_container() const noexcept { return type == kind::object || type == kind::array; }
 
   // The scalar as a JSON value (containers arrive empty, their content follows).
@@ -161,48 +169,15 @@ class decoder {
   bool complete() const noexcept { return complete_ && !given_up_; }
 
   // The nlohmann/json SAX interface (json::sax_parse calls these; so does the document walk).
-  bool null() { return scalar(token{}); }
-  bool boolean(bool value) {
-    token t;
-    t.type = token::kind::boolean;
-    t.boolean = value;
-    return scalar(t);
-  }
-  bool number_integer(std::int64_t value) {
-    token t;
-    t.type = token::kind::integer;
-    t.integer = value;
-    return scalar(t);
-  }
-  bool number_unsigned(std::uint64_t value) {
-    token t;
-    t.type = token::kind::unsigned_integer;
-    t.unsigned_integer = value;
-    return scalar(t);
-  }
-  bool number_float(double value, const std::string& /*text*/) {
-    token t;
-    t.type = token::kind::floating;
-    t.floating = value;
-    return scalar(t);
-  }
-  bool string(std::string_view value) {
-    token t;
-    t.type = token::kind::string;
-    t.text = value;
-    return scalar(t);
-  }
+  bool null() { return scalar(token()); }
+  bool boolean(bool value) { return scalar(token(value)); }
+  bool number_integer(std::int64_t value) { return scalar(token(value)); }
+  bool number_unsigned(std::uint64_t value) { return scalar(token(value)); }
+  bool number_float(double value, const std::string& /*text*/) { return scalar(token(value)); }
+  bool string(std::string_view value) { return scalar(token(value)); }
   bool binary(const json::binary_t& /*value*/) { return give_up(); }  // not in JSON text
-  bool start_object(std::size_t /*elements*/ = 0) {
-    token t;
-    t.type = token::kind::object;
-    return scalar(t);
-  }
-  bool start_array(std::size_t /*elements*/ = 0) {
-    token t;
-    t.type = token::kind::array;
-    return scalar(t);
-  }
+  bool start_object(std::size_t /*elements*/ = 0) { return scalar(token(token::kind::object)); }
+  bool start_array(std::size_t /*elements*/ = 0) { return scalar(token(token::kind::array)); }
   bool key(std::string_view name);
   bool end_object();
   bool end_array() { return close(); }

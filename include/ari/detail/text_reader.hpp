@@ -50,30 +50,20 @@ class text_reader {
       if (at_ == end_) return false;
       switch (*at_) {
         case '{':
-          ++at_;
-          if (!machine.start_object()) return false;
+        case '[': {
+          const char open = *at_++;
+          if (!(open == '{' ? machine.start_object() : machine.start_array())) return false;
           skip_whitespace();
-          if (at_ != end_ && *at_ == '}') {
+          if (at_ != end_ && *at_ == closing(open)) {
             ++at_;
-            if (!machine.end_object()) return false;
+            if (!close(machine, open)) return false;
             break;
           }
           if (depth == max_nesting) return false;
-          containers[depth++] = '{';
-          if (!read_key(machine)) return false;
+          containers[depth++] = open;
+          if (open == '{' && !read_key(machine)) return false;
           continue;
-        case '[':
-          ++at_;
-          if (!machine.start_array()) return false;
-          skip_whitespace();
-          if (at_ != end_ && *at_ == ']') {
-            ++at_;
-            if (!machine.end_array()) return false;
-            break;
-          }
-          if (depth == max_nesting) return false;
-          containers[depth++] = '[';
-          continue;
+        }
         case '"': {
           std::string_view text;
           if (!read_string(text) || !machine.string(text)) return false;
@@ -102,15 +92,19 @@ class text_reader {
           skip_whitespace();
           break;
         }
-        if (c != (containers[depth - 1] == '{' ? '}' : ']')) return false;
-        --depth;
-        if (!(c == '}' ? machine.end_object() : machine.end_array())) return false;
+        if (c != closing(containers[depth - 1])) return false;
+        if (!close(machine, containers[--depth])) return false;
       }
     }
   }
 
  private:
   static constexpr std::size_t max_nesting = 256;
+
+  static char closing(char open) noexcept { return open == '{' ? '}' : ']'; }
+  static bool close(decoder& machine, char open) {
+    return open == '{' ? machine.end_object() : machine.end_array();
+  }
 
   unsigned byte(std::ptrdiff_t offset) const noexcept {
     return static_cast<unsigned char>(at_[offset]);
