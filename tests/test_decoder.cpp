@@ -1,5 +1,5 @@
-// The text decoder: nlohmann's SAX parser driving the typed structs, and what it hands to the
-// document path instead (errors, unknown types, duplicate members).
+// The text path: ari's tokenizer driving the typed structs, and what it hands to the document
+// path instead (errors, unknown types, duplicate members).
 #include <string>
 #include <string_view>
 
@@ -8,7 +8,7 @@
 
 namespace {
 
-// Decodes with the SAX path alone: false when it would hand the frame to the document path.
+// Decodes with the text path alone: false when it would hand the frame to the document path.
 bool decodes_without_document(std::string_view frame, ari::Event& event) {
   return ari::detail::read_text(frame, ari::parse_limits{}, event);
 }
@@ -39,7 +39,7 @@ const char* const test_files[] = {
 
 }  // namespace
 
-TEST_CASE("the SAX path decodes every test frame itself, in any member order") {
+TEST_CASE("the text path decodes every test frame itself, in any member order") {
   int frames = 0;
   for (const char* file : test_files) {
     for (const auto& frame : test::lines_of(file)) {
@@ -80,7 +80,7 @@ TEST_CASE("type in the middle of the frame, after unknown and nested members") {
   CHECK(event == ari::parse_event(nlohmann::json::parse(frame)));
 }
 
-TEST_CASE("what the SAX path hands to the document path gives the document's result") {
+TEST_CASE("what the text path hands to the document path gives the document's result") {
   const std::string head = R"({"type":"ChannelVarset","application":"cc",)";
   SECTION("a duplicate member: the last one wins, as in nlohmann's DOM") {
     const std::string frame = head + R"("variable":"A","value":"1","variable":"B"})";

@@ -101,8 +101,9 @@ bool read_text(std::string_view text, const parse_limits& limits, Event& event) 
   }
 }
 
-// The frame as a document. The decoder builds it (free-form values are documents already), so
-// that a program holds one instantiation of nlohmann/json's parser, not two. Nesting is not
+// The frame as a document. The decoder builds it (free-form values are documents already):
+// json::parse would instantiate nlohmann's parser with both of its DOM builders, which made the
+// translation unit calling parse_event 12% slower to compile (3.28x against 2.92x). Nesting is not
 // limited here: read_event applies the limit where the document path always has.
 template <int = 0>
 json read_json(std::string_view text) {

@@ -1,6 +1,8 @@
 // ari-events: the one reader of every described type. A state machine fed JSON tokens, either by
-// nlohmann/json's SAX parser straight from the frame text, or by a walk over a nlohmann::json
-// document, so that both ways of decoding run the same code and yield the same values.
+// the tokenizer straight from the frame text (text_reader.hpp), or by a walk over a
+// nlohmann::json document, so that both ways of decoding run the same code and yield the same
+// values. It also builds the document for what the tokenizer does not take, from nlohmann's
+// parser (parse_text).
 //
 // It is table driven so that the heavy part is compiled once, not once per type and member: each
 // described type contributes a constant table of its fields (name, one reader per spec, whether
@@ -168,7 +170,8 @@ class decoder {
   /// True when a whole value was read. False before, and when the machine gave up (see give_up).
   bool complete() const noexcept { return complete_ && !given_up_; }
 
-  // The nlohmann/json SAX interface (json::sax_parse calls these; so does the document walk).
+  // The nlohmann/json SAX interface: the tokenizer, the document walk and nlohmann's parser
+  // (parse_text) call these.
   bool null() { return scalar(token()); }
   bool boolean(bool value) { return scalar(token(value)); }
   bool number_integer(std::int64_t value) { return scalar(token(value)); }
@@ -305,7 +308,7 @@ class decoder {
   bool given_up_ = false;
 };
 
-// Feeds a document to the machine, as the SAX parser would feed its text. The members of the
+// Feeds a document to the machine, as the tokenizer would feed its text. The members of the
 // outermost object named "type" are left out when skip_type is set (the caller dispatched on it).
 // Recursion is bounded: the machine throws past parse_limits::max_depth, and modeled members
 // nest only as deep as the schema.
