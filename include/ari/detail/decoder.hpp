@@ -156,7 +156,8 @@ struct object_table {
   std::uint64_t required = 0;  // bit i: fields[i] must be present
   // The member at `index` of the object; index == count gives its `extra` (a nlohmann::json).
   void* (*member)(void* object, std::size_t index) = nullptr;
-  // An event ignores its own "type" member: the caller has dispatched on it.
+  // An event's "type" is read by the dispatch (or skipped by the document walk); a second one
+  // in its object makes the machine give up, for the document to resolve.
   bool is_event = false;
 };
 
