@@ -270,6 +270,12 @@ inline void add_stasis_start(flow& f, const Channel& channel, milliseconds after
   });
 }
 
+// The channel moves to `state`, and Asterisk says so.
+inline void add_state_change(flow& f, Channel& channel, ChannelState state, milliseconds after) {
+  channel.state = state;
+  f.add<ChannelStateChange>(after, [&](auto& e) { e.channel = channel; });
+}
+
 // The order Asterisk ends a channel in (the 22.10 capture): hangup request, StasisEnd,
 // STASISSTATUS=SUCCESS, ChannelDestroyed; a bridged channel leaves its bridge first.
 inline void add_hangup(flow& f, const Channel& channel, milliseconds after,
@@ -300,8 +306,7 @@ inline std::vector<std::string> inbound_call(const call_options& options = {}) {
   detail::flow f(options);
   Channel caller = f.channel(1, "PJSIP/alice-00000001", ChannelState::Ring);
   detail::add_stasis_start(f, caller, 0ms);
-  caller.state = ChannelState::Up;
-  f.add<ChannelStateChange>(120ms, [&](auto& e) { e.channel = caller; });
+  detail::add_state_change(f, caller, ChannelState::Up, 120ms);
   Playback playback = sample<Playback>();
   playback.target_uri = "channel:" + caller.id;
   f.add<PlaybackStarted>(40ms, [&](auto& e) { e.playback = playback; });
@@ -327,11 +332,9 @@ inline std::vector<std::string> outbound_originate(const call_options& options =
     };
   };
   f.add<Dial>(0ms, dial(""));
-  callee.state = ChannelState::Ringing;
-  f.add<ChannelStateChange>(150ms, [&](auto& e) { e.channel = callee; });
+  detail::add_state_change(f, callee, ChannelState::Ringing, 150ms);
   f.add<Dial>(1ms, dial("RINGING"));
-  callee.state = ChannelState::Up;
-  f.add<ChannelStateChange>(4200ms, [&](auto& e) { e.channel = callee; });
+  detail::add_state_change(f, callee, ChannelState::Up, 4200ms);
   f.add<Dial>(1ms, dial("ANSWER"));
   detail::add_stasis_start(f, callee, 1ms);
   detail::add_hangup(f, callee, 10000ms);
