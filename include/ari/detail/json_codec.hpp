@@ -26,14 +26,6 @@
 #include "ari/text_enum.hpp"
 #include "ari/timestamp.hpp"
 
-// Each type's reader is one out-of-line function, called from every place the type appears:
-// inlining them into each other multiplies the code and the compile time for no speed.
-#if defined(__GNUC__) || defined(__clang__)
-#define ARI_DETAIL_NOINLINE __attribute__((noinline))
-#else
-#define ARI_DETAIL_NOINLINE
-#endif
-
 namespace ari {
 
 /// A JSON object of strings (Channel.channelvars).
