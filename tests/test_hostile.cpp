@@ -239,7 +239,13 @@ TEST_CASE("nesting depth: at the limit and just past it") {
     CHECK(ari::try_parse_event(R"({"type":"Future","x":)" + nested(63) + "}").has_value());
     const auto error = ari::try_parse_event(R"({"type":"Future","x":)" + nested(64) + "}");
     REQUIRE_FALSE(error.has_value());
-    CHECK(error.error().pointer().empty());
+    CHECK(error.error().pointer() == "/x");  // as under a known type
+    try {
+      (void)ari::parse_event(json::parse(R"({"type":"Future","x":)" + nested(64) + "}"));
+      FAIL("parsed");
+    } catch (const ari::parse_error& document_error) {
+      CHECK(document_error.pointer() == "/x");
+    }
   }
   SECTION("a million levels: an error, not a stack overflow") {
     const std::size_t depth = 1000000;

@@ -1,6 +1,8 @@
 // <ari/testing.hpp> and <ari/testing/catch2.hpp>, and the routing helpers of <ari/routing.hpp>.
 #include <ari/testing.hpp>
 
+#include <map>
+#include <optional>
 #include <utility>
 
 #include "catch.hpp"
@@ -38,8 +40,40 @@ ari::Timestamp::time_point_type time_of(const ari::Event& event) {
       event);
 }
 
+// A flow is self-contained: a channel's life in the application starts with StasisStart, so
+// nothing but what Asterisk sends before it (Dial progress, state changes, STASISSTATUS)
+// concerns it earlier, StasisEnd comes at most once after it, and a Stasis channel's dialplan
+// names the application.
+void check_channel_lives(const std::vector<ari::Event>& events, const std::string& application) {
+  std::map<std::string, int> stage;  // 0 not in the application, 1 in it, 2 left it
+  for (const auto& event : events) {
+    INFO(ari::type_name(event));
+    const auto channels = ari::related_ids(event).channels;
+    if (const auto* start = std::get_if<ari::StasisStart>(&event)) {
+      CHECK(stage[start->channel.id] == 0);
+      stage[start->channel.id] = 1;
+      CHECK(start->channel.dialplan.app_data == std::optional<std::optional<std::string>>(application));
+    } else if (const auto* end = std::get_if<ari::StasisEnd>(&event)) {
+      CHECK(stage[end->channel.id] == 1);
+      stage[end->channel.id] = 2;
+    } else if (!std::holds_alternative<ari::Dial>(event) &&
+               !std::holds_alternative<ari::ChannelStateChange>(event) &&
+               !std::holds_alternative<ari::ChannelVarset>(event)) {
+      for (const auto& id : channels) {
+        INFO(id);
+        CHECK(stage[id] != 0);
+      }
+    }
+  }
+  for (const auto& [id, reached] : stage) {
+    INFO(id);
+    CHECK(reached != 0);  // a channel the flow names entered the application
+  }
+}
+
 // Frames of flows: parse, keep Asterisk's key order, and move forward in time.
-void check_flow(const std::vector<std::string>& frames) {
+void check_flow(const std::vector<std::string>& frames,
+                const std::string& application = testing::default_application) {
   const auto events = parse_all(frames);
   for (std::size_t i = 1; i < events.size(); ++i)
     CHECK(time_of(events[i - 1]) < time_of(events[i]));
@@ -48,6 +82,7 @@ void check_flow(const std::vector<std::string>& frames) {
     CHECK(frame.rfind(R"({"type":")", 0) == 0);
     CHECK(ari::to_frame(ari::parse_event(frame)) == frame);
   }
+  check_channel_lives(events, application);
 }
 
 template <std::size_t... I>
@@ -176,17 +211,50 @@ TEST_CASE("blind_transfer: transferee leaves for the dialplan, transferer hangs 
   const auto frames = testing::blind_transfer();
   check_flow(frames);
   const auto events = parse_all(frames);
-  CHECK(types_of(events) == std::vector<std::string>{"BridgeBlindTransfer", "ChannelLeftBridge",
-                                                     "StasisEnd", "ChannelHangupRequest",
-                                                     "ChannelLeftBridge", "StasisEnd",
-                                                     "ChannelVarset", "ChannelDestroyed"});
-  const auto& transfer = std::get<ari::BridgeBlindTransfer>(events[0]);
+  CHECK(types_of(events) ==
+        std::vector<std::string>{"ChannelVarset", "StasisStart", "ChannelVarset", "StasisStart",
+                                 "BridgeCreated", "ChannelEnteredBridge", "ChannelEnteredBridge",
+                                 "BridgeBlindTransfer", "ChannelLeftBridge", "StasisEnd",
+                                 "ChannelHangupRequest", "ChannelLeftBridge", "StasisEnd",
+                                 "ChannelVarset", "ChannelDestroyed"});
+  const auto& transfer = std::get<ari::BridgeBlindTransfer>(events[7]);
   CHECK(transfer.exten == "2000");
   CHECK(transfer.is_external);
   CHECK(transfer.transferee->id == "1768471200.2");
-  const auto ids = ari::related_ids(events[0]);
+  CHECK(std::get<ari::StasisEnd>(events[9]).channel.id == "1768471200.2");
+  // Members in Asterisk's order: the transferee before replace_channel.
+  const auto ids = ari::related_ids(events[7]);
   CHECK(ids.channels == std::vector<std::string>{"1768471200.1", "1768471200.2"});
   CHECK(ids.bridges == std::vector<std::string>{"8c0a4e4e-4d3f-4b8e-9a7e-2f1d6c5b4a30"});
+}
+
+TEST_CASE("every flow is self-contained, for any application name") {
+  testing::call_options options;
+  options.application = "billing";
+  for (const auto& flow : {testing::inbound_call, testing::outbound_originate,
+                           testing::bridged_call, testing::blind_transfer}) {
+    check_flow(flow(options), "billing");
+  }
+}
+
+TEST_CASE("related_ids: in the order of the members, whatever the frame's order") {
+  auto blind = testing::sample<ari::BridgeBlindTransfer>();
+  blind.transferee = testing::sample<ari::Channel>();
+  blind.transferee->id = "transferee";
+  blind.replace_channel = testing::sample<ari::Channel>();
+  blind.replace_channel->id = "replaced";
+  blind.bridge.reset();
+  const auto expected = std::vector<std::string>{"1768471200.1", "transferee", "replaced"};
+  CHECK(ari::related_ids(blind).channels == expected);
+  // Read back from a frame whose members are in another order (the DOM's, sorted by key).
+  const ari::Event from_sorted = ari::parse_event(nlohmann::json(blind).dump());
+  CHECK(ari::related_ids(from_sorted).channels == expected);
+
+  auto attended = testing::sample<ari::BridgeAttendedTransfer>();
+  attended.transferer_first_leg_bridge = testing::sample<ari::Bridge>();
+  attended.transferer_first_leg_bridge->id = "b1";
+  attended.destination_bridge = "b2";
+  CHECK(ari::related_ids(attended).bridges == std::vector<std::string>{"b1", "b2"});
 }
 
 TEST_CASE("related_ids: every channel of an attended transfer, no empty ids") {

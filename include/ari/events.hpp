@@ -37,10 +37,10 @@ ARI_EVENT(ApplicationUnregistered, ARI_DETAIL_NO_FIELDS);
   F(Channel, transferer_first_leg) \
   F(Channel, transferer_second_leg) \
   F(std::optional<Channel>, replace_channel) \
-  F(std::optional<Channel>, transferee) \
-  F(std::optional<Channel>, transfer_target) \
   F(std::string, result) \
   F(bool, is_external) \
+  F(std::optional<Channel>, transferee) \
+  F(std::optional<Channel>, transfer_target) \
   F(std::optional<Bridge>, transferer_first_leg_bridge) \
   F(std::optional<Bridge>, transferer_second_leg_bridge) \
   F(std::string, destination_type) \
@@ -55,8 +55,8 @@ ARI_EVENT(BridgeAttendedTransfer, ARI_FIELDS_BridgeAttendedTransfer);
 
 #define ARI_FIELDS_BridgeBlindTransfer(F) \
   F(Channel, channel) \
-  F(std::optional<Channel>, replace_channel) \
   F(std::optional<Channel>, transferee) \
+  F(std::optional<Channel>, replace_channel) \
   F(std::string, exten) \
   F(std::string, context) \
   F(std::string, result) \
@@ -148,8 +148,8 @@ ARI_EVENT(ChannelEnteredBridge, ARI_FIELDS_ChannelEnteredBridge);
 ARI_EVENT(ChannelHangupRequest, ARI_FIELDS_ChannelHangupRequest);
 
 #define ARI_FIELDS_ChannelHold(F) \
-  F(Channel, channel) \
-  F(std::optional<std::string>, musicclass)
+  F(std::optional<std::string>, musicclass) \
+  F(Channel, channel)
 /// A channel was put on hold.
 ARI_EVENT(ChannelHold, ARI_FIELDS_ChannelHold);
 

@@ -6,6 +6,7 @@
 #include <array>
 #include <cstddef>
 #include <functional>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <type_traits>
@@ -55,6 +56,21 @@ inline void add_target(related& ids, std::string_view uri) {
 struct id_collector {
   related& ids;
 
+  // BridgeAttendedTransfer names a bridge by id between its models: its members are read here,
+  // in description order, and for_each_model does not descend again.
+  bool operator()(const BridgeAttendedTransfer& value) {
+    ari_describe(&value, [&](const auto& field) {
+      if constexpr (std::is_same_v<decltype(value.*(field.member)), const std::optional<std::string>&>) {
+        if (field.name == "destination_bridge" && value.*(field.member)) {
+          add_id(ids.bridges, *(value.*(field.member)));
+        }
+      } else {
+        for_each_model(value.*(field.member), *this);
+      }
+    });
+    return false;
+  }
+
   template <class T>
   void operator()(const T& value) {
     if constexpr (std::is_same_v<T, Channel>) {
@@ -73,8 +89,6 @@ struct id_collector {
       }
     } else if constexpr (std::is_same_v<T, DeviceState>) {
       add_id(ids.devices, value.name);
-    } else if constexpr (std::is_same_v<T, BridgeAttendedTransfer>) {
-      if (value.destination_bridge) add_id(ids.bridges, *value.destination_bridge);
     }
   }
 };
@@ -83,7 +97,9 @@ struct id_collector {
 
 /// Every channel, bridge, playback, recording, endpoint and device the event concerns: all the
 /// channels of a BridgeAttendedTransfer, the channel a playback plays on, nothing for an absent
-/// Dial.caller.
+/// Dial.caller. Each list is in the order of the event's members as to_frame writes them
+/// (Asterisk's order), depth first, whatever the order of the frame it was read from: an Event
+/// does not remember that, and the same event gives the same list however it was made.
 inline related related_ids(const Event& event) {
   related ids;
   detail::id_collector collector{ids};
@@ -109,23 +125,35 @@ overloaded(Handlers...) -> overloaded<Handlers...>;
 ///     events.on<ari::StasisStart>([&](const ari::StasisStart& e) { answer(e.channel.id); })
 ///           .otherwise([](const ari::Event& e) { log(ari::type_name(e)); });
 ///     events.dispatch(frame);
+///
+/// Handlers may register handlers, replace the fallback and dispatch further events: a handler
+/// added during a dispatch runs from the next event on, and a fallback replaced while it runs
+/// finishes its call first. Handlers live as long as the dispatcher (there is no removal: keep
+/// per-call state in a map keyed by channel id instead of a handler per call).
 class dispatcher {
  public:
   /// Adds a handler for event type E (any struct of ari::Event, UnknownEvent included).
   template <class E, class Handler>
   dispatcher& on(Handler&& handler) {
-    static_assert(std::is_invocable_v<Handler&, const E&>, "the handler must take const E&");
-    handlers_[index_of<E>()].emplace_back(
-        [h = std::forward<Handler>(handler)](const Event& event) mutable {
-          h(*std::get_if<E>(&event));
-        });
+    // Checked before anything names E as an alternative, so that this is the first error.
+    static_assert(is_alternative<E>(), "dispatcher::on<E>: E must be an ARI event type "
+                                       "(an alternative of ari::Event), not a model");
+    if constexpr (is_alternative<E>()) {
+      static_assert(std::is_invocable_v<Handler&, const E&>,
+                    "dispatcher::on<E>: the handler must be callable with const E&");
+      handlers_[index_of<E>()].push_back(std::make_unique<std::function<void(const Event&)>>(
+          [h = std::forward<Handler>(handler)](const Event& event) mutable {
+            h(*std::get_if<E>(&event));
+          }));
+    }
     return *this;
   }
 
   /// Sets the handler of the events no other handler takes.
   template <class Handler>
   dispatcher& otherwise(Handler&& handler) {
-    fallback_ = std::forward<Handler>(handler);
+    fallback_ =
+        std::make_shared<const std::function<void(const Event&)>>(std::forward<Handler>(handler));
     return *this;
   }
 
@@ -133,12 +161,16 @@ class dispatcher {
   /// nothing) was there for it.
   bool dispatch(const Event& event) const {
     const auto& handlers = handlers_[event.index()];
-    if (handlers.empty()) {
-      if (fallback_) fallback_(event);
+    // By index up to the count at the start: a handler that registers another may move the
+    // list, not the handlers it points to, and the new one waits for the next event.
+    const std::size_t count = handlers.size();
+    if (count == 0) {
+      // A copy keeps the fallback alive if it replaces itself while it runs.
+      if (const auto fallback = fallback_; fallback && *fallback) (*fallback)(event);
       return false;
     }
-    for (const auto& handler : handlers)
-      handler(event);
+    for (std::size_t i = 0; i < count; ++i)
+      (*handlers[i])(event);
     return true;
   }
 
@@ -147,8 +179,16 @@ class dispatcher {
 
  private:
   template <class E, std::size_t I = 0>
+  static constexpr bool is_alternative() {
+    if constexpr (I == std::variant_size_v<Event>) {
+      return false;
+    } else {
+      return std::is_same_v<std::variant_alternative_t<I, Event>, E> || is_alternative<E, I + 1>();
+    }
+  }
+
+  template <class E, std::size_t I = 0>
   static constexpr std::size_t index_of() {
-    static_assert(I < std::variant_size_v<Event>, "not an alternative of ari::Event");
     if constexpr (std::is_same_v<std::variant_alternative_t<I, Event>, E>) {
       return I;
     } else {
@@ -156,8 +196,9 @@ class dispatcher {
     }
   }
 
-  std::array<std::vector<std::function<void(const Event&)>>, std::variant_size_v<Event>> handlers_;
-  std::function<void(const Event&)> fallback_;
+  using handler_list = std::vector<std::unique_ptr<std::function<void(const Event&)>>>;
+  std::array<handler_list, std::variant_size_v<Event>> handlers_;
+  std::shared_ptr<const std::function<void(const Event&)>> fallback_;
 };
 
 }  // namespace ari

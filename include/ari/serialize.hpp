@@ -20,7 +20,7 @@ std::string to_frame(const T& value) {
   if constexpr (std::is_same_v<T, Event>) {
     std::visit([&](const auto& event) { out = to_frame(event); }, value);
   } else if constexpr (std::is_same_v<T, UnknownEvent>) {
-    out = value.json.dump();
+    detail::write_json(out, value.json);
   } else {
     static_assert(detail::is_described<T>::value, "to_frame takes ARI events and models");
     detail::write_object_text(out, value);

@@ -229,6 +229,7 @@ class flow {
     channel.name = name;
     channel.state = state;
     channel.creationtime = options_.start;
+    channel.dialplan.app_data = std::optional<std::string>(options_.application);
     if (number == 1) channel.caller.number = options_.caller_number;
     return channel;
   }
@@ -295,6 +296,23 @@ inline void add_hangup(flow& f, const Channel& channel, milliseconds after,
   f.add<ChannelDestroyed>(milliseconds{1}, [&](auto& e) { e.channel = channel; });
 }
 
+// Both channels enter the application, then a new mixing bridge, first then second.
+inline Bridge add_bridged_pair(flow& f, const Channel& first, const Channel& second) {
+  add_stasis_start(f, first, milliseconds{0});
+  add_stasis_start(f, second, milliseconds{300});
+  Bridge bridge = sample<Bridge>();
+  bridge.creationtime = f.options().start;
+  f.add<BridgeCreated>(milliseconds{20}, [&](auto& e) { e.bridge = bridge; });
+  for (const Channel* channel : {&first, &second}) {
+    bridge.channels.push_back(channel->id);
+    f.add<ChannelEnteredBridge>(milliseconds{5}, [&](auto& e) {
+      e.bridge = bridge;
+      e.channel = *channel;
+    });
+  }
+  return bridge;
+}
+
 }  // namespace detail
 
 /// An inbound call: the caller's channel enters the application ringing (dialplan
@@ -350,26 +368,16 @@ inline std::vector<std::string> bridged_call(const call_options& options = {}) {
   Channel second = f.channel(2, "PJSIP/bob-00000002", ChannelState::Up);
   second.caller.name = "Bob";
   second.caller.number = "1002";
-  detail::add_stasis_start(f, first, 0ms);
-  detail::add_stasis_start(f, second, 300ms);
-  Bridge bridge = sample<Bridge>();
-  bridge.creationtime = options.start;
-  f.add<BridgeCreated>(20ms, [&](auto& e) { e.bridge = bridge; });
-  for (const Channel* channel : {&first, &second}) {
-    bridge.channels.push_back(channel->id);
-    f.add<ChannelEnteredBridge>(5ms, [&](auto& e) {
-      e.bridge = bridge;
-      e.channel = *channel;
-    });
-  }
+  Bridge bridge = detail::add_bridged_pair(f, first, second);
   bridge.channels = {second.id};
   detail::add_hangup(f, first, 30000ms, &bridge);
   return std::move(f).frames();
 }
 
-/// A blind transfer: the first channel, bridged with the second, transfers it to extension
-/// 2000 (a SIP REFER, so is_external): BridgeBlindTransfer, then the transferee leaves the
-/// bridge and the application for the dialplan, and the transferer hangs up.
+/// A blind transfer: two channels enter the application and a mixing bridge, then the first
+/// transfers the second to extension 2000 (a SIP REFER, so is_external): BridgeBlindTransfer,
+/// the transferee leaves the bridge and the application for the dialplan, and the transferer
+/// hangs up.
 inline std::vector<std::string> blind_transfer(const call_options& options = {}) {
   using namespace std::chrono_literals;
   detail::flow f(options);
@@ -377,10 +385,8 @@ inline std::vector<std::string> blind_transfer(const call_options& options = {})
   Channel transferee = f.channel(2, "PJSIP/bob-00000002", ChannelState::Up);
   transferee.caller.name = "Bob";
   transferee.caller.number = "1002";
-  Bridge bridge = sample<Bridge>();
-  bridge.creationtime = options.start;
-  bridge.channels = {transferer.id, transferee.id};
-  f.add<BridgeBlindTransfer>(0ms, [&](auto& e) {
+  Bridge bridge = detail::add_bridged_pair(f, transferer, transferee);
+  f.add<BridgeBlindTransfer>(20000ms, [&](auto& e) {
     e.channel = transferer;
     e.transferee = transferee;
     e.bridge = bridge;

@@ -6,8 +6,10 @@
 
 #include <array>
 #include <cstddef>
+#include <ostream>
 #include <string>
 #include <string_view>
+#include <type_traits>
 
 namespace ari {
 
@@ -53,12 +55,28 @@ class TextEnum : public Names {
   /// Whether the text is the usual spelling of a listed value.
   bool is_known() const noexcept { return text_.empty() && value_ != Names::Other; }
 
-  /// Equal when the text is (so "Rsrved" differs from Rsrvd, as their text does).
+  /// Two values are equal when their text is, so that equal values write equal frames: a
+  /// parsed "Rsrved" differs from a parsed "Rsrvd".
   friend bool operator==(const TextEnum& a, const TextEnum& b) noexcept {
     return a.value_ == b.value_ && a.text_ == b.text_;
   }
   /// Not equal.
   friend bool operator!=(const TextEnum& a, const TextEnum& b) noexcept { return !(a == b); }
+  /// Against an enumerator the value counts, not the spelling: "Rsrved" == ChannelState::Rsrvd,
+  /// as value() is; any unlisted text == Other.
+  friend bool operator==(const TextEnum& a, Value b) noexcept { return a.value_ == b; }
+  /// Same, reversed.
+  friend bool operator==(Value a, const TextEnum& b) noexcept { return b == a; }
+  /// Not equal.
+  friend bool operator!=(const TextEnum& a, Value b) noexcept { return !(a == b); }
+  /// Not equal.
+  friend bool operator!=(Value a, const TextEnum& b) noexcept { return !(b == a); }
+  /// Prints the text.
+  template <class Stream, std::enable_if_t<std::is_base_of_v<std::ostream, Stream>, int> = 0>
+  friend std::ostream& operator<<(Stream& os, const TextEnum& value) {
+    const std::string_view text = value.text();
+    return os.write(text.data(), static_cast<std::streamsize>(text.size()));
+  }
 
  private:
   Value value_{};

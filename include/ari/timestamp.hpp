@@ -4,9 +4,11 @@
 
 #include <chrono>
 #include <cstdint>
+#include <ostream>
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <type_traits>
 
 #include <date/date.h>
 
@@ -38,8 +40,15 @@ class Timestamp {
   /// 24 hours or more, or when the local year falls outside 0000-9999 (not writable as ARI text).
   explicit Timestamp(time_point_type instant, std::chrono::minutes offset = std::chrono::minutes{0})
       : instant_(instant), offset_minutes_(checked_offset(offset)) {
-    const auto year = int(date::year_month_day{date::floor<date::days>(local_time())}.year());
-    if (year < 0 || year > 9999) throw std::out_of_range("ari::Timestamp: year outside 0000-9999");
+    // Compared as instants, before any calendar arithmetic: date's year is 16 bits and chrono's
+    // arithmetic near time_point::max() overflows.
+    constexpr auto first = date::sys_days{date::year{0} / 1 / 1};
+    constexpr auto past_last = date::sys_days{date::year{10000} / 1 / 1};
+    constexpr auto slack = std::chrono::hours{24};
+    if (instant < first - slack || instant >= past_last + slack ||
+        instant + offset < first || instant + offset >= past_last) {
+      throw std::out_of_range("ari::Timestamp: local year outside 0000-9999");
+    }
   }
 
   /// Reads ARI text; throws ari::parse_error naming what is wrong.
@@ -75,6 +84,23 @@ class Timestamp {
   }
   /// Not equal.
   friend bool operator!=(const Timestamp& a, const Timestamp& b) noexcept { return !(a == b); }
+  /// Ordered by instant only, so that events sort by when they happened: the same instant
+  /// written at two offsets is neither less nor greater, yet not equal (equality is textual).
+  friend bool operator<(const Timestamp& a, const Timestamp& b) noexcept {
+    return a.instant_ < b.instant_;
+  }
+  /// By instant.
+  friend bool operator>(const Timestamp& a, const Timestamp& b) noexcept { return b < a; }
+  /// By instant.
+  friend bool operator<=(const Timestamp& a, const Timestamp& b) noexcept { return !(b < a); }
+  /// By instant.
+  friend bool operator>=(const Timestamp& a, const Timestamp& b) noexcept { return !(a < b); }
+  /// Prints the text form.
+  template <class Stream, std::enable_if_t<std::is_base_of_v<std::ostream, Stream>, int> = 0>
+  friend std::ostream& operator<<(Stream& os, const Timestamp& value) {
+    char text[29];
+    return os.write(text, static_cast<std::streamsize>(value.format(text)));
+  }
 
   /// Writes the text form into `out` (at least 29 bytes) and returns its length.
   std::size_t format(char* out) const noexcept {

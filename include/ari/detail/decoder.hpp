@@ -59,8 +59,10 @@ inline std::string describe_found(const json& value) {
       return "object";
     case json::value_t::array:
       return "array";
+    case json::value_t::binary:
+      return "binary";
     default:
-      return "a value JSON text cannot hold";
+      return "a discarded value";
   }
 }
 
@@ -179,12 +181,18 @@ class decoder {
   bool number_unsigned(std::uint64_t value) { return scalar(token(value)); }
   bool number_float(double value, const std::string& /*text*/) { return scalar(token(value)); }
   bool string(std::string_view value) { return scalar(token(value)); }
-  bool binary(const json::binary_t& /*value*/) { return give_up(); }  // not in JSON text
+  // Not in JSON text, but in documents from nlohmann's binary formats (from_cbor, ...).
+  bool binary(const json::binary_t& /*value*/) { fail_here("binary"); }
+  // Only in documents from a parser callback that discards.
+  bool discarded() { fail_here("a discarded value"); }
   bool start_object(std::size_t /*elements*/ = 0) { return scalar(token(token::kind::object)); }
   bool start_array(std::size_t /*elements*/ = 0) { return scalar(token(token::kind::array)); }
   bool key(std::string_view name);
   bool end_object();
-  bool end_array() { return close(); }
+  bool end_array() {
+    if (skipping_ != 0) return --skipping_, true;
+    return close();
+  }
   bool parse_error(std::size_t /*position*/, const std::string& /*last_token*/,
                    const json::exception& error) {
     syntax_error_ = error.what();
@@ -196,35 +204,48 @@ class decoder {
   // The key of the member whose value comes next, in a string map.
   const std::string& current_key() const noexcept { return frames_.back().key; }
 
-  // For accept functions: open the containers whose content follows.
+  // For accept functions: open the containers whose content follows. The modeled structure
+  // counts towards parse_limits::max_depth like any other nesting.
   void open_object(const object_table& table, void* object) {
-    frame& f = push(frame::kind::object, object);
+    frame& f = push_modeled(frame::kind::object, object);
     f.table = &table;
   }
   void open_array(void* vector, accept_fn element) {
-    frame& f = push(frame::kind::array, vector);
+    frame& f = push_modeled(frame::kind::array, vector);
     f.element = element;
   }
   void open_string_map(void* map, accept_fn value) {
-    frame& f = push(frame::kind::string_map, map);
+    frame& f = push_modeled(frame::kind::string_map, map);
     f.element = value;
   }
-  // A free-form value (any JSON) at the current position; checks its nesting.
+  // A free-form value (any JSON) at the current position; checks its nesting, reported at the
+  // free-form member that holds it. When building a document (keep_too_deep), a container past
+  // the limit is kept empty and its content is read but not stored: whoever reads the document
+  // with the same limits fails on it just as on the whole value, and the memory a frame costs
+  // stays bounded however deep it nests.
   void accept_free(json& target, const token& value) {
     target = value.to_json();
     if (!value.is_container()) return;
     const bool inside_free = !frames_.empty() && frames_.back().is_free();
     const std::size_t origin = inside_free ? frames_.back().origin : frames_.size();
-    if (frames_.size() + 1 > limits_.max_depth) fail_depth(pointer(origin), limits_.max_depth);
+    const bool too_deep = frames_.size() + 1 > limits_.max_depth;
+    if (too_deep && !keep_too_deep_) fail_depth(pointer(origin), limits_.max_depth);
+    // A document's root is kept open, for the reader to find "type" and fail on the root.
+    if (too_deep && !frames_.empty()) {
+      skipping_ = 1;
+      return;
+    }
     frame& f =
         push(value.type == token::kind::object ? frame::kind::free_object : frame::kind::free_array,
              &target);
     f.origin = origin;
   }
+  // Building a document: nesting past the limit is truncated instead of failing (accept_free).
+  void keep_too_deep() noexcept { keep_too_deep_ = true; }
   // Dispatch: the root object whose "type" member says which table reads it. Members before
   // "type" (Asterisk writes it first) are kept as JSON and read once the table is known.
   void open_dispatch(void* target, accept_fn on_type) {
-    frame& f = push(frame::kind::dispatch, target);
+    frame& f = push_modeled(frame::kind::dispatch, target);
     f.element = on_type;
   }
   // Called by the dispatch function, before it opens the object that reads the rest.
@@ -241,6 +262,20 @@ class decoder {
                              found.type == token::kind::object  ? std::string("object")
                              : found.type == token::kind::array ? std::string("array")
                                                                 : describe_found(found.to_json()));
+  }
+
+  // A value no JSON text holds, at the current position: what the member there expects.
+  [[noreturn]] void fail_here(std::string found) {
+    if (!frames_.empty() && (frames_.back().type == frame::kind::array ||
+                             frames_.back().type == frame::kind::free_array)) {
+      frames_.back().pending = frames_.back().next;  // the element it would have been
+    }
+    std::string expected = "JSON value";
+    if (!frames_.empty() && frames_.back().type == frame::kind::object &&
+        frames_.back().pending < frames_.back().table->count) {
+      expected = frames_.back().table->fields[frames_.back().pending].expected();
+    }
+    throw ::ari::parse_error(pointer(frames_.size()), std::move(expected), std::move(found));
   }
 
  private:
@@ -266,6 +301,11 @@ class decoder {
 
     bool is_free() const noexcept { return type == kind::free_object || type == kind::free_array; }
   };
+
+  frame& push_modeled(frame::kind type, void* target) {
+    if (frames_.size() + 1 > limits_.max_depth) fail_depth(pointer(frames_.size()), limits_.max_depth);
+    return push(type, target);
+  }
 
   frame& push(frame::kind type, void* target) {
     frame& f = frames_.emplace_back();
@@ -305,6 +345,8 @@ class decoder {
   std::vector<frame> frames_;
   json before_type_;
   std::string syntax_error_;
+  std::size_t skipping_ = 0;  // open containers inside one kept empty (keep_too_deep)
+  bool keep_too_deep_ = false;
   bool complete_ = false;
   bool given_up_ = false;
 };
@@ -341,12 +383,15 @@ bool walk(const json& value, decoder& machine, bool skip_type = false) {
         if (!walk(element, machine)) return false;
       }
       return machine.end_array();
+    case json::value_t::binary:
+      return machine.binary(value.get_binary());
     default:
-      return machine.give_up();  // binary and discarded values do not come from JSON text
+      return machine.discarded();
   }
 }
 
 inline bool decoder::key(std::string_view name) {
+  if (skipping_ != 0) return true;
   frame& f = frames_.back();
   switch (f.type) {
     case frame::kind::object: {
@@ -377,6 +422,10 @@ inline bool decoder::key(std::string_view name) {
 }
 
 inline bool decoder::scalar(const token& value) {
+  if (skipping_ != 0) {
+    if (value.is_container()) ++skipping_;
+    return true;
+  }
   if (frames_.empty()) {
     if (complete_) return give_up();
     if (!value.is_container()) complete_ = true;
@@ -432,6 +481,7 @@ inline bool decoder::scalar(const token& value) {
 }
 
 inline bool decoder::end_object() {
+  if (skipping_ != 0) return --skipping_, true;
   const frame& f = frames_.back();
   if (f.type == frame::kind::dispatch) return give_up();  // no "type": the document says so
   if (f.type == frame::kind::object && (f.seen & f.table->required) != f.table->required) {

@@ -91,6 +91,18 @@ inline void write_string(std::string& out, std::string_view text) {
   out += '"';
 }
 
+// A free-form value (unknown members, userevent, an UnknownEvent) as dump() writes it, with the
+// same exception as write_string for text that is not UTF-8.
+inline void write_json(std::string& out, const json& value) {
+  try {
+    out += value.dump();
+  } catch (const json::type_error& error) {
+    constexpr int invalid_utf8 = 316;  // nlohmann/json's id for it
+    if (error.id != invalid_utf8) throw;
+    throw std::invalid_argument("ari: string is not valid UTF-8 in a free-form value");
+  }
+}
+
 // `"name":`, with the comma before it unless it opens the object.
 inline void write_key(std::string& out, std::string_view name) {
   if (out.back() != '{') out += ',';
@@ -98,18 +110,49 @@ inline void write_key(std::string& out, std::string_view name) {
   out += ':';
 }
 
-// The document of an unknown event is kept, copied, compared and serialised recursively, so its
-// depth is checked first, without recursion (the frame's own object being depth 1).
-inline void check_depth(const json& frame, std::size_t max_depth) {
-  if (!frame.is_structured()) return;
-  std::vector<std::pair<const json*, std::size_t>> pending{{&frame, 1}};
-  while (!pending.empty()) {
-    const auto [node, depth] = pending.back();
-    pending.pop_back();
-    if (depth > max_depth) fail_depth("", max_depth);
-    for (const auto& child : *node) {
-      if (child.is_structured()) pending.emplace_back(&child, depth + 1);
+// The document of an unknown event is kept, copied, compared and serialised recursively, so it
+// is checked first, without recursion, in document order (the decoder's order): nesting past
+// max_depth (the frame's own object being depth 1) is reported at the top-level member holding
+// it, as a free-form member of a known event is; a value no JSON text holds at its own place.
+inline void check_document(const json& frame, std::size_t max_depth) {
+  struct level {
+    const json* node;
+    json::const_iterator next;
+    std::size_t index;  // of `next`, for arrays
+  };
+  std::vector<level> open;
+  const auto where = [&](std::size_t levels) {
+    std::string at;
+    for (std::size_t i = 0; i < levels && i < open.size(); ++i) {
+      auto current = open[i].next;
+      --current;  // `next` has moved past the member being read
+      if (open[i].node->is_object()) {
+        append_pointer_step(at, current.key());
+      } else {
+        at += '/';
+        at += std::to_string(open[i].index - 1);
+      }
     }
+    return at;
+  };
+  const auto enter = [&](const json& node) {
+    if (node.is_binary()) throw parse_error(where(open.size()), "JSON value", "binary");
+    if (node.is_discarded()) throw parse_error(where(open.size()), "JSON value", "a discarded value");
+    if (!node.is_structured()) return;
+    if (open.size() + 1 > max_depth) fail_depth(where(1), max_depth);
+    open.push_back(level{&node, node.cbegin(), 0});
+  };
+  enter(frame);
+  while (!open.empty()) {
+    level& top = open.back();
+    if (top.next == top.node->cend()) {
+      open.pop_back();
+      continue;
+    }
+    const json& child = *top.next;
+    ++top.next;
+    ++top.index;
+    enter(child);
   }
 }
 
@@ -165,8 +208,8 @@ struct codec<Int, std::enable_if_t<std::is_integral_v<Int> && !std::is_same_v<In
             value > static_cast<std::int64_t>(limits::max())) {
           machine.fail(expected(), in);
         }
-      } else {
-        if (value < 0) machine.fail(expected(), in);
+      } else if (value < 0 || static_cast<std::uint64_t>(value) > limits::max()) {
+        machine.fail(expected(), in);
       }
       out = static_cast<Int>(value);
     } else {
@@ -237,7 +280,7 @@ struct codec<json> {
   static std::string expected() { return "any JSON value"; }
   static void read(const token& in, json& out, decoder& machine) { machine.accept_free(out, in); }
   static void write(json& out, const json& in) { out = in; }
-  static void write_text(std::string& out, const json& in) { out += in.dump(); }
+  static void write_text(std::string& out, const json& in) { write_json(out, in); }
 };
 
 template <>
@@ -495,7 +538,7 @@ void write_object_text(std::string& out, const T& value) {
                    [&](const auto& field) { modeled = modeled || field.name == it.key(); });
       if (modeled || (is_event_type<T>::value && it.key() == "type")) continue;
       write_key(out, it.key());
-      out += it.value().dump();
+      write_json(out, it.value());
     }
   }
   out += '}';
@@ -525,11 +568,16 @@ void read_document(const json& in, T& value) {
 }
 
 // Calls visit(model) for the value and every described value inside it, outermost first,
-// through optional members and arrays.
+// through optional members and arrays. A visit that returns false for a model has read what is
+// inside it itself.
 template <class T, class Visit>
 void for_each_model(const T& value, Visit& visit) {
   if constexpr (is_described<T>::value) {
-    visit(value);
+    if constexpr (std::is_same_v<decltype(visit(value)), bool>) {
+      if (!visit(value)) return;
+    } else {
+      visit(value);
+    }
     ari_describe(static_cast<const T*>(nullptr),
                  [&](const auto& field) { for_each_model(value.*(field.member), visit); });
   }
