@@ -1,12 +1,14 @@
-// decode: reads ARI frames, one JSON text per line (from a file or stdin), and prints one
-// readable line per event.
+// decode: reads ARI frames, one JSON text per line (from a file, or stdin for - or no FILE), and
+// prints one readable line per event, then how many events of each type there were.
 //
-//   decode [--check] [FILE]
+//   decode [--check] [--summary] [FILE | -]
 //
 // With --check it also serialises every event back and compares it with the frame, and stops
 // with exit status 1 at the first line that does not parse or does not round-trip.
+// With --summary it prints only the count per event type.
 #include <fstream>
 #include <iostream>
+#include <map>
 #include <string>
 #include <type_traits>
 
@@ -28,6 +30,13 @@ void print_channel(std::ostream& out, const std::optional<ari::Channel>& channel
   if (channel) print_channel(out, *channel);
 }
 
+void print_application(std::ostream& out, const std::string& application) {
+  out << " app=" << application;
+}
+void print_application(std::ostream& out, const std::optional<std::string>& application) {
+  if (application) print_application(out, *application);
+}
+
 template <class E>
 void summarise(std::ostream& out, const E& event) {
   if constexpr (std::is_same_v<E, ari::UnknownEvent>) {
@@ -40,6 +49,8 @@ void summarise(std::ostream& out, const E& event) {
     }
     if constexpr (std::is_same_v<E, ari::Dial>) {
       out << " peer=" << event.peer.id << " dialstatus=" << event.dialstatus;
+    } else if constexpr (std::is_same_v<E, ari::ChannelDtmfReceived>) {
+      out << " digit=" << event.digit << " duration_ms=" << event.duration_ms;
     } else if constexpr (std::is_same_v<E, ari::ChannelVarset>) {
       out << " " << event.variable << "=" << event.value;
     } else if constexpr (std::is_same_v<E, ari::ChannelDestroyed>) {
@@ -76,46 +87,64 @@ void print_line(std::ostream& out, const ari::Event& event) {
           out << (e.timestamp ? e.timestamp->to_string() : std::string(28, '-')) << ' ';
         }
         out << ari::type_name(event);
+        if constexpr (!std::is_same_v<E, ari::UnknownEvent>) {
+          // One frame per subscribed application: the application tells copies apart.
+          print_application(out, e.application);
+        }
         summarise(out, e);
       },
       event);
   out << '\n';
 }
 
-int usage() {
-  std::cerr
-      << "usage: decode [--check] [FILE]   (one ARI JSON frame per line; stdin without FILE)\n";
-  return 2;
-}
+constexpr const char* usage_text =
+    "usage: decode [--check] [--summary] [FILE | -]\n"
+    "  Reads ARI frames, one JSON text per line, from FILE (or stdin for - or no FILE) and prints\n"
+    "  one line per event, then the number of events of each type.\n"
+    "  --check    also write every event back and compare; stop at the first bad line (status 1)\n"
+    "  --summary  print only the number of events of each type\n"
+    "  --help     this text\n";
 
 }  // namespace
 
 int main(int argc, char** argv) {
   bool check = false;
+  bool summary_only = false;
   std::string file;
   for (int i = 1; i < argc; ++i) {
     const std::string arg = argv[i];
     if (arg == "--check") {
       check = true;
-    } else if (arg == "--help" || arg == "-h" || (!arg.empty() && arg[0] == '-') || !file.empty()) {
-      return usage();
+    } else if (arg == "--summary") {
+      summary_only = true;
+    } else if (arg == "--help" || arg == "-h") {
+      std::cout << usage_text;
+      return 0;
+    } else if (arg.size() > 1 && arg[0] == '-') {
+      std::cerr << "decode: unknown option '" << arg << "'\n" << usage_text;
+      return 2;
+    } else if (!file.empty()) {
+      std::cerr << "decode: one FILE only, got '" << file << "' and '" << arg << "'\n"
+                << usage_text;
+      return 2;
     } else {
       file = arg;
     }
   }
   std::ifstream file_stream;
-  if (!file.empty()) {
+  if (!file.empty() && file != "-") {
     file_stream.open(file);
     if (!file_stream) {
       std::cerr << "decode: cannot open " << file << '\n';
       return 2;
     }
   }
-  std::istream& in = file.empty() ? std::cin : file_stream;
+  std::istream& in = file_stream.is_open() ? file_stream : std::cin;
 
   std::size_t line_number = 0;
   std::size_t events = 0;
   std::size_t errors = 0;
+  std::map<std::string, std::size_t> per_type;
   for (std::string line; std::getline(in, line);) {
     ++line_number;
     if (line.empty()) continue;
@@ -127,13 +156,17 @@ int main(int argc, char** argv) {
       continue;
     }
     ++events;
-    print_line(std::cout, *result);
+    ++per_type[std::string(ari::type_name(*result))];
+    if (!summary_only) print_line(std::cout, *result);
     if (check && nlohmann::json(*result) != nlohmann::json::parse(line)) {
       std::cerr << "line " << line_number << ": does not round-trip\n  read:    " << line
                 << "\n  written: " << nlohmann::json(*result).dump() << '\n';
       return 1;
     }
   }
+  std::cout << std::flush;
+  for (const auto& [type, count] : per_type)
+    std::cerr << "  " << count << ' ' << type << '\n';
   std::cerr << events << " events, " << errors << " errors" << (check ? ", all round-trip" : "")
             << '\n';
   return errors == 0 ? 0 : 1;

@@ -11,6 +11,7 @@
 #pragma once
 
 #include <cstddef>
+#include <algorithm>
 #include <cstdint>
 #include <stdexcept>
 #include <string>
@@ -64,6 +65,25 @@ inline std::string describe_found(const json& value) {
     default:
       return "a discarded value";
   }
+}
+
+// What nlohmann's parser found wrong, in this library's words: "invalid literal at byte offset
+// 10". Its message reads "[json.exception.parse_error.101] parse error at line 1, column 11:
+// syntax error while parsing value - invalid literal; last read: ..."; the part after " - " up
+// to "; " names the problem, and the position (bytes read) says where.
+inline std::string describe_syntax_error(std::size_t position, const json::exception& error) {
+  const std::string where = " at byte offset " + std::to_string(position == 0 ? 0 : position - 1);
+  const std::string_view text = error.what();
+  if (dynamic_cast<const json::out_of_range*>(&error) != nullptr) {
+    const auto quote = text.find('\'');
+    return "a number beyond the range of double" +
+           (quote == std::string_view::npos ? std::string() : " " + std::string(text.substr(quote))) +
+           where;
+  }
+  auto problem = text.substr(std::min(text.size(), text.find(" - ") + 3));
+  problem = problem.substr(0, problem.find("; "));
+  if (problem.empty() || text.find(" - ") == std::string_view::npos) problem = "invalid JSON";
+  return std::string(problem) + where;
 }
 
 // A JSON Pointer step, RFC 6901 escapes applied.
@@ -193,9 +213,9 @@ class decoder {
     if (skipping_ != 0) return --skipping_, true;
     return close();
   }
-  bool parse_error(std::size_t /*position*/, const std::string& /*last_token*/,
+  bool parse_error(std::size_t position, const std::string& /*last_token*/,
                    const json::exception& error) {
-    syntax_error_ = error.what();
+    syntax_error_ = describe_syntax_error(position, error);
     return give_up();
   }
   /// What nlohmann/json said about bad syntax, empty when the syntax was good.
