@@ -66,11 +66,22 @@ std::string from_env(const char* name, const std::string& fallback) {
   return value != nullptr && *value != '\0' ? value : fallback;
 }
 
+// A TCP port: 1 to 65535, digits only (a service name would fail later, and forever).
+void check_port(const std::string& port) {
+  const bool digits = !port.empty() && port.size() <= 5 &&
+                      port.find_first_not_of("0123456789") == std::string::npos;
+  if (!digits || std::stol(port) < 1 || std::stol(port) > 65535) {
+    std::cerr << "stasis_app: --port takes a port number from 1 to 65535, not '" << port << "'\n";
+    std::exit(2);
+  }
+}
+
 // Exits with usage on a bad command line.
 options parse_options(int argc, char** argv) {
   options o;
   o.host = from_env("ARI_HOST", o.host);
   o.port = from_env("ARI_PORT", o.port);
+  check_port(o.port);
   o.app = from_env("ARI_APP", o.app);
   o.user = from_env("ARI_USER", o.user);
   o.password = from_env("ARI_PASSWORD", o.password);
@@ -100,6 +111,7 @@ options parse_options(int argc, char** argv) {
       o.host = value();
     } else if (arg == "--port") {
       o.port = value();
+      check_port(o.port);
     } else if (arg == "--app") {
       o.app = value();
     } else if (arg == "--user") {
@@ -228,6 +240,12 @@ int main(int argc, char** argv) {
                   std::string(response.reason()) + ")";
       }
       log("connect to ws://" + o.host + ":" + o.port + "/ari/events failed: " + reason);
+      // Retrying cannot fix a name that does not resolve or credentials that are refused.
+      const int status = error == websocket::error::upgrade_declined ? response.result_int() : 0;
+      if (error == net::error::host_not_found || status == 401 || status == 403) {
+        log(status == 0 ? "not retrying: check --host" : "not retrying: check --user and --password");
+        return 2;
+      }
     } else {
       failed_attempts = 0;
       backoff = o.initial_backoff;

@@ -37,11 +37,19 @@ start_server --connections 1
 status=0
 "${app}" --port "${port}" --app allapp --user ari --password wrong --max-attempts 1 \
   >"${work}/refused.log" || status=$?
-[ "${status}" -eq 1 ] || fail "stasis_app exited ${status} with a wrong api_key, wanted 1"
+[ "${status}" -eq 2 ] || fail "stasis_app exited ${status} with a wrong api_key, wanted 2"
+grep -q "not retrying: check --user and --password" "${work}/refused.log" || fail "401 retried"
 grep -q "HTTP 401 Unauthorized" "${work}/refused.log" || fail "no 401 in $(cat "${work}/refused.log")"
 grep -q "refused /ari/events?app=allapp&api_key=ari:wrong: 401" "${work}/server.log" ||
   fail "the server did not refuse the key"
-pass "wrong api_key refused with HTTP 401"
+pass "wrong api_key refused with HTTP 401, and not retried (status 2)"
+for port in notanumber 99999 0; do
+  status=0
+  "${app}" --port "${port}" >"${work}/port.log" 2>&1 || status=$?
+  [ "${status}" -eq 2 ] && grep -q "port number from 1 to 65535" "${work}/port.log" ||
+    fail "--port ${port}: status ${status}, $(cat "${work}/port.log")"
+done
+pass "--port is validated (status 2)"
 kill "${server}" 2>/dev/null || true
 wait "${server}" 2>/dev/null || true
 

@@ -165,6 +165,8 @@ void fill(T& value) {
 /// channel of Alice (1001) in application "test-app", at 2026-01-15T10:00:00.000+0000.
 template <class T>
 T sample() {
+  static_assert(ari::detail::is_described<T>::value,
+                "ari::testing::sample<T>/build<T>: T must be an ARI model or event type");
   T value{};
   detail::fill(value);
   return value;
@@ -178,6 +180,12 @@ T sample() {
 ///     });
 template <class T, class Edit>
 T build(Edit&& edit) {
+  static_assert(std::is_invocable_v<Edit&, T&>,
+                "ari::testing::build<T>(edit): edit must be callable with T&");
+  // An edit that also takes an rvalue takes its argument by value or by const&: it would
+  // change a copy, or nothing. (auto&& is refused too: write auto&.)
+  static_assert(!std::is_invocable_v<Edit&, T&&>,
+                "ari::testing::build<T>(edit): take the value by reference, [](auto& e) { ... }");
   T value = sample<T>();
   std::forward<Edit>(edit)(value);
   return value;

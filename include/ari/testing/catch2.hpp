@@ -9,8 +9,10 @@
 #define ARI_DETAIL_CATCH2_V3 1
 #include <catch2/catch_tostring.hpp>
 #include <catch2/matchers/catch_matchers.hpp>
-#else
-#include <catch2/catch.hpp>
+#elif !defined(TWOBLUECUBES_SINGLE_INCLUDE_CATCH_HPP_INCLUDED)
+// Catch2 v2 is one header with an include guard: included first from here, a later
+// CATCH_CONFIG_MAIN + <catch2/catch.hpp> would find it done and no main() would be defined.
+#error "With Catch2 v2, include <catch2/catch.hpp> (after #define CATCH_CONFIG_MAIN where you want main) before <ari/testing/catch2.hpp>"
 #endif
 
 #include <string>
@@ -67,11 +69,12 @@ class EqualsMatcher : public detail::matcher_base<T> {
     return false;
   }
 
-  /// The expected JSON and, after a mismatch, where the actual value differs from it.
+  /// After a mismatch, the members that differ first (what a reader needs), then the
+  /// expected JSON.
   std::string describe() const override {
-    std::string text = "equals " + detail::pretty(expected_);
-    if (!difference_.empty()) text += "\ndiffering members (actual -> expected):\n" + difference_;
-    return text;
+    std::string text;
+    if (!difference_.empty()) text = "differs in these members (actual -> expected):\n" + difference_;
+    return text + "equals " + detail::pretty(expected_);
   }
 
  private:
