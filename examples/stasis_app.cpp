@@ -243,7 +243,8 @@ int main(int argc, char** argv) {
       // Retrying cannot fix a name that does not resolve or credentials that are refused.
       const int status = error == websocket::error::upgrade_declined ? response.result_int() : 0;
       if (error == net::error::host_not_found || status == 401 || status == 403) {
-        log(status == 0 ? "not retrying: check --host" : "not retrying: check --user and --password");
+        log(status == 0 ? "not retrying: check --host"
+                        : "not retrying: check --user and --password");
         return 2;
       }
     } else {

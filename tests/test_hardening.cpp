@@ -98,8 +98,8 @@ TEST_CASE("integer members reject values out of their C++ range on the document 
     return j;
   };
   // local_ssrc is std::uint32_t, txcount std::int64_t.
-  for (const json& value : {json(std::int64_t{4294967296}), json(std::uint64_t{4294967296}),
-                            json(std::int64_t{-1})}) {
+  for (const json& value :
+       {json(std::int64_t{4294967296}), json(std::uint64_t{4294967296}), json(std::int64_t{-1})}) {
     INFO(value.dump());
     const auto error = error_from([&] { (void)with("local_ssrc", value).get<ari::RTPstat>(); });
     CHECK(error.pointer() == "/local_ssrc");

@@ -52,7 +52,8 @@ void check_channel_lives(const std::vector<ari::Event>& events, const std::strin
     if (const auto* start = std::get_if<ari::StasisStart>(&event)) {
       CHECK(stage[start->channel.id] == 0);
       stage[start->channel.id] = 1;
-      CHECK(start->channel.dialplan.app_data == std::optional<std::optional<std::string>>(application));
+      CHECK(start->channel.dialplan.app_data ==
+            std::optional<std::optional<std::string>>(application));
     } else if (const auto* end = std::get_if<ari::StasisEnd>(&event)) {
       CHECK(stage[end->channel.id] == 1);
       stage[end->channel.id] = 2;
@@ -341,7 +342,7 @@ TEST_CASE("printing: operator<< and Catch2 show JSON, the matcher names what dif
   CHECK(matcher.describe().rfind("differs in these members (actual -> expected):\n"
                                  "remove /args/0: \"x\" -> (absent)\n"
                                  "replace /channel/caller/number: \"1337\" -> \"1001\"\n"
-                                 "equals \n{",
+                                 "equals {",
                                  0) == 0);
   REQUIRE_THAT(expected, testing::Equals(testing::sample<ari::StasisStart>()));
 }

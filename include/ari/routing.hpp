@@ -60,7 +60,8 @@ struct id_collector {
   // in description order, and for_each_model does not descend again.
   bool operator()(const BridgeAttendedTransfer& value) {
     ari_describe(&value, [&](const auto& field) {
-      if constexpr (std::is_same_v<decltype(value.*(field.member)), const std::optional<std::string>&>) {
+      if constexpr (std::is_same_v<decltype(value.*(field.member)),
+                                   const std::optional<std::string>&>) {
         if (field.name == "destination_bridge" && value.*(field.member)) {
           add_id(ids.bridges, *(value.*(field.member)));
         }
@@ -136,8 +137,9 @@ class dispatcher {
   template <class E, class Handler>
   dispatcher& on(Handler&& handler) {
     // Checked before anything names E as an alternative, so that this is the first error.
-    static_assert(is_alternative<E>(), "dispatcher::on<E>: E must be an ARI event type "
-                                       "(an alternative of ari::Event), not a model");
+    static_assert(is_alternative<E>(),
+                  "dispatcher::on<E>: E must be an ARI event type "
+                  "(an alternative of ari::Event), not a model");
     if constexpr (is_alternative<E>()) {
       static_assert(std::is_invocable_v<Handler&, const E&>,
                     "dispatcher::on<E>: the handler must be callable with const E&");

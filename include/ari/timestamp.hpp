@@ -45,8 +45,8 @@ class Timestamp {
     constexpr auto first = date::sys_days{date::year{0} / 1 / 1};
     constexpr auto past_last = date::sys_days{date::year{10000} / 1 / 1};
     constexpr auto slack = std::chrono::hours{24};
-    if (instant < first - slack || instant >= past_last + slack ||
-        instant + offset < first || instant + offset >= past_last) {
+    if (instant < first - slack || instant >= past_last + slack || instant + offset < first ||
+        instant + offset >= past_last) {
       throw std::out_of_range("ari::Timestamp: local year outside 0000-9999");
     }
   }

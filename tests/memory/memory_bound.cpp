@@ -37,12 +37,24 @@ void release(void* pointer) noexcept {
 
 }  // namespace
 
-void* operator new(std::size_t size) { return allocate(size); }
-void* operator new[](std::size_t size) { return allocate(size); }
-void operator delete(void* pointer) noexcept { release(pointer); }
-void operator delete[](void* pointer) noexcept { release(pointer); }
-void operator delete(void* pointer, std::size_t) noexcept { release(pointer); }
-void operator delete[](void* pointer, std::size_t) noexcept { release(pointer); }
+void* operator new(std::size_t size) {
+  return allocate(size);
+}
+void* operator new[](std::size_t size) {
+  return allocate(size);
+}
+void operator delete(void* pointer) noexcept {
+  release(pointer);
+}
+void operator delete[](void* pointer) noexcept {
+  release(pointer);
+}
+void operator delete(void* pointer, std::size_t) noexcept {
+  release(pointer);
+}
+void operator delete[](void* pointer, std::size_t) noexcept {
+  release(pointer);
+}
 
 namespace {
 
@@ -81,9 +93,13 @@ int main(int argc, char** argv) {
   const std::vector<shape> shapes = {
       {"deep [ (not closed)", [](std::size_t size) { return std::string(size, '['); }},
       {"deep arrays under an unknown type",
-       [&](std::size_t size) { return unknown + repeated("[", size / 2) + repeated("]", size / 2) + "}"; }},
+       [&](std::size_t size) {
+         return unknown + repeated("[", size / 2) + repeated("]", size / 2) + "}";
+       }},
       {"deep objects under a known type",
-       [&](std::size_t size) { return known + repeated("{\"a\":", size / 6) + "0" + repeated("}", size / 6) + "}"; }},
+       [&](std::size_t size) {
+         return known + repeated("{\"a\":", size / 6) + "0" + repeated("}", size / 6) + "}";
+       }},
       {"tiny numbers in an array",
        [&](std::size_t size) { return unknown + "[" + repeated("0,", size / 2) + "0]}"; }},
       {"empty objects in an array",

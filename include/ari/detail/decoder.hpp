@@ -10,8 +10,8 @@
 // type's description); the machine itself knows no type.
 #pragma once
 
-#include <cstddef>
 #include <algorithm>
+#include <cstddef>
 #include <cstdint>
 #include <stdexcept>
 #include <string>
@@ -77,7 +77,8 @@ inline std::string describe_syntax_error(std::size_t position, const json::excep
   if (dynamic_cast<const json::out_of_range*>(&error) != nullptr) {
     const auto quote = text.find('\'');
     return "a number beyond the range of double" +
-           (quote == std::string_view::npos ? std::string() : " " + std::string(text.substr(quote))) +
+           (quote == std::string_view::npos ? std::string()
+                                            : " " + std::string(text.substr(quote))) +
            where;
   }
   auto problem = text.substr(std::min(text.size(), text.find(" - ") + 3));
@@ -323,7 +324,8 @@ class decoder {
   };
 
   frame& push_modeled(frame::kind type, void* target) {
-    if (frames_.size() + 1 > limits_.max_depth) fail_depth(pointer(frames_.size()), limits_.max_depth);
+    if (frames_.size() + 1 > limits_.max_depth)
+      fail_depth(pointer(frames_.size()), limits_.max_depth);
     return push(type, target);
   }
 

@@ -137,7 +137,8 @@ inline void check_document(const json& frame, std::size_t max_depth) {
   };
   const auto enter = [&](const json& node) {
     if (node.is_binary()) throw parse_error(where(open.size()), "JSON value", "binary");
-    if (node.is_discarded()) throw parse_error(where(open.size()), "JSON value", "a discarded value");
+    if (node.is_discarded())
+      throw parse_error(where(open.size()), "JSON value", "a discarded value");
     if (!node.is_structured()) return;
     if (open.size() + 1 > max_depth) fail_depth(where(1), max_depth);
     open.push_back(level{&node, node.cbegin(), 0});

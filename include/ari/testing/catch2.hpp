@@ -12,7 +12,8 @@
 #elif !defined(TWOBLUECUBES_SINGLE_INCLUDE_CATCH_HPP_INCLUDED)
 // Catch2 v2 is one header with an include guard: included first from here, a later
 // CATCH_CONFIG_MAIN + <catch2/catch.hpp> would find it done and no main() would be defined.
-#error "With Catch2 v2, include <catch2/catch.hpp> (after #define CATCH_CONFIG_MAIN where you want main) before <ari/testing/catch2.hpp>"
+#error \
+    "With Catch2 v2, include <catch2/catch.hpp> (after #define CATCH_CONFIG_MAIN where you want main) before <ari/testing/catch2.hpp>"
 #endif
 
 #include <string>
@@ -73,7 +74,8 @@ class EqualsMatcher : public detail::matcher_base<T> {
   /// expected JSON.
   std::string describe() const override {
     std::string text;
-    if (!difference_.empty()) text = "differs in these members (actual -> expected):\n" + difference_;
+    if (!difference_.empty())
+      text = "differs in these members (actual -> expected):\n" + difference_;
     return text + "equals " + detail::pretty(expected_);
   }
 
