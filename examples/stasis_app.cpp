@@ -241,7 +241,8 @@ int main(int argc, char** argv) {
       }
       log("connect to ws://" + o.host + ":" + o.port + "/ari/events failed: " + reason);
       // Retrying cannot fix a name that does not resolve or credentials that are refused.
-      const int status = error == websocket::error::upgrade_declined ? response.result_int() : 0;
+      const unsigned status =
+          error == websocket::error::upgrade_declined ? response.result_int() : 0U;
       if (error == net::error::host_not_found || status == 401 || status == 403) {
         log(status == 0 ? "not retrying: check --host"
                         : "not retrying: check --user and --password");

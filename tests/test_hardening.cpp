@@ -177,7 +177,8 @@ TEST_CASE("Timestamp: instants whose local year is outside 0000-9999 are refused
   using std::chrono::milliseconds;
   using std::chrono::minutes;
   const auto at = [](int y, unsigned m, unsigned d) {
-    return Timestamp::time_point_type{date::sys_days{date::year{y} / m / d}};
+    return Timestamp::time_point_type{
+        date::sys_days{date::year{y} / date::month{m} / date::day{d}}};
   };
   CHECK_THROWS_AS(Timestamp(at(2026, 1, 1) + hours{24 * 365 * 65536}), std::out_of_range);
   CHECK_THROWS_AS(Timestamp(Timestamp::time_point_type::max()), std::out_of_range);
