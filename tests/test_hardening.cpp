@@ -213,3 +213,14 @@ TEST_CASE("operator<< prints every value type uniformly") {
       << ' ' << ari::Event(ari::testing::sample<ari::ChannelTalkingFinished>());
   CHECK(out.str().rfind("2026-01-15T19:00:00.000+09:00 Rsrved Up {", 0) == 0);
 }
+
+TEST_CASE("syntax errors are described in the library's words, with a byte offset") {
+  CHECK(test::error_of(R"({"type":"StasisStart","args":)").found() ==
+        "unexpected end of input at byte offset 29");
+  CHECK(test::error_of(R"({"type": x})").found() == "invalid literal at byte offset 9");
+  CHECK(test::error_of(R"({"a":1e400})").found() ==
+        "a number beyond the range of double '1e400' at byte offset 9");
+  CHECK(test::error_of("{\"a\":\"\xff\"}").found() ==
+        "invalid string: ill-formed UTF-8 byte at byte offset 6");
+  CHECK(test::error_of("").found() == "unexpected end of input at byte offset 0");
+}

@@ -10,7 +10,6 @@
 // type's description); the machine itself knows no type.
 #pragma once
 
-#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <stdexcept>
@@ -81,10 +80,12 @@ inline std::string describe_syntax_error(std::size_t position, const json::excep
                                             : " " + std::string(text.substr(quote))) +
            where;
   }
-  auto problem = text.substr(std::min(text.size(), text.find(" - ") + 3));
-  problem = problem.substr(0, problem.find("; "));
-  if (problem.empty() || text.find(" - ") == std::string_view::npos) problem = "invalid JSON";
-  return std::string(problem) + where;
+  std::string_view problem;
+  if (const auto dash = text.find(" - "); dash != std::string_view::npos) {
+    problem = text.substr(dash + 3);
+    problem = problem.substr(0, problem.find("; "));
+  }
+  return (problem.empty() ? std::string("invalid JSON") : std::string(problem)) + where;
 }
 
 // A JSON Pointer step, RFC 6901 escapes applied.
