@@ -64,6 +64,13 @@ constexpr bool any_run(std::string_view lines, Visit visit) {
   return false;
 }
 
+// Whether "13, 16-latest" includes Asterisk `major`; majors past the newest line count as
+// latest.
+constexpr bool lines_include(std::string_view lines, int major) noexcept {
+  if (major > newest_release_line) major = newest_release_line + 1;
+  return any_run(lines, [&](int first, int last) { return first <= major && major <= last; });
+}
+
 }  // namespace detail
 
 /// "StasisStart"; empty for event_type::unknown.
@@ -101,9 +108,7 @@ constexpr std::string_view release_lines(event_type type) noexcept {
 
 /// Whether Asterisk `major` (12, 13, ... 23, or newer) defines the event type.
 constexpr bool defined_in(event_type type, int major) noexcept {
-  if (major > newest_release_line) major = newest_release_line + 1;
-  return detail::any_run(release_lines(type),
-                         [&](int first, int last) { return first <= major && major <= last; });
+  return detail::lines_include(release_lines(type), major);
 }
 
 /// The first Asterisk major whose ARI defines the type (ChannelToneDetected: 22); 0 when the

@@ -118,8 +118,8 @@ json read_json(std::string_view text, const parse_limits& limits) {
   return document;
 }
 
-template <int = 0>
-Event decode_text(std::string_view text, const parse_limits& limits) {
+// What no frame may hold, checked before reading: more than max_frame_size bytes, or a NUL.
+inline void check_frame_text(std::string_view text, const parse_limits& limits) {
   if (text.size() > limits.max_frame_size) {
     throw parse_error("", "a frame of at most " + std::to_string(limits.max_frame_size) + " bytes",
                       std::to_string(text.size()) + " bytes");
@@ -129,6 +129,11 @@ Event decode_text(std::string_view text, const parse_limits& limits) {
   if (const auto nul = text.find('\0'); nul != std::string_view::npos) {
     throw parse_error("", "JSON text", "a NUL byte at offset " + std::to_string(nul));
   }
+}
+
+template <int = 0>
+Event decode_text(std::string_view text, const parse_limits& limits) {
+  check_frame_text(text, limits);
   Event event;
   if (!read_text(text, limits, event)) {
     event.emplace<0>();  // what the text path filled is not needed while the document is built
