@@ -6,7 +6,10 @@ usage: tools/check_spec.py SPEC_DIR      (SPEC_DIR holds one folder per release 
 Fails (exit 1) when the schema of any line from 13 to latest has an event type or a model
 without a C++ counterpart, a member without a field, a field whose C++ type cannot hold the
 schema's type, a plain (non-optional) field for a member that some line may leave out, or
-release lines in ARI_EVENT_TYPES that differ from the schema's.
+release lines in ARI_EVENT_TYPES that differ from the schema's; or, for the REST operations of
+include/ari/operations.hpp, an operation without a request struct (or one the schema does not
+have), or a method, path, response type, release lines, parameter (name, place, type, required,
+allowMultiple, allowable values, lines) or error status and reason that differs from the schema.
 """
 import json
 import os
@@ -116,6 +119,152 @@ def compatible(schema, cpp, where):
     return cpp in allowed
 
 
+API_FILES = ["applications", "asterisk", "bridges", "channels", "deviceStates", "endpoints",
+             "events", "mailboxes", "playbacks", "recordings", "sounds"]
+SCALARS = {"string": "std::string", "int": "int", "long": "std::int64_t", "boolean": "bool"}
+
+
+def read_requests():
+    """The request descriptions of operations.hpp, and the values of each enumeration."""
+    with open(os.path.join(ROOT, "include", "ari", "operations.hpp")) as f:
+        text = f.read()
+    with open(os.path.join(ROOT, "include", "ari", "text_enum.hpp")) as f:
+        enum_text = f.read() + text
+    enums = {}
+    for name, body in re.findall(r"struct (\w+)Names \{.*?names\[\] = \{(.*?)\};", enum_text, re.S):
+        enums[name] = re.findall(r'"([^"]*)"', body)
+    macros = {"ARI_DETAIL_NO_PARAMS": [], "ARI_DETAIL_NO_ERRORS": []}
+    for match in re.finditer(r"^#define (ARI_(?:PARAMS|ERRORS)_\w+)\([PE]\)((?:.*\\\n)*.*)",
+                             text, re.M):
+        if match.group(1).startswith("ARI_PARAMS"):
+            macros[match.group(1)] = re.findall(
+                r'P\((\w+), (required|optional), (.+?), (\w+), "([^"]+)"\)', match.group(2))
+        else:
+            macros[match.group(1)] = [(int(c), r) for c, r in
+                                      re.findall(r'E\((\d+), "([^"]*)"\)', match.group(2))]
+    requests = {}
+    for api, name, method, path, response, lines, params, errors in re.findall(
+            r'^ARI_REQUEST\((\w+), (\w+), "(\w+)", "([^"]+)", (.+?), "([^"]+)", (\w+), (\w+)\);',
+            text, re.M):
+        requests[(method, path)] = dict(api=api, name=name, response=response, lines=lines,
+                                        params=macros[params], errors=dict(macros[errors]))
+    return requests, enums
+
+
+def schema_response(response_class):
+    if response_class == "void":
+        return "void"
+    if response_class == "binary":
+        return "std::string"
+    if response_class == "Message":  # the event WebSocket: each frame is an event
+        return "::ari::Event"
+    match = re.fullmatch(r"List\[(.*)\]", response_class)
+    if match:
+        return "std::vector<::ari::%s>" % match.group(1)
+    return "::ari::" + response_class
+
+
+def check_requests(spec_dir, gaps):
+    requests, enums = read_requests()
+    operations = {}
+    for line in LINES:
+        for api in API_FILES:
+            with open(os.path.join(spec_dir, line, api + ".json")) as f:
+                for entry in json.load(f)["apis"]:
+                    for op in entry["operations"]:
+                        key = (op["httpMethod"], entry["path"])
+                        operations.setdefault(key, {})[line] = (api, op)
+    parameters_checked = 0
+    for key in sorted(set(requests) - set(operations)):
+        gaps.append("request %s %s is not in the schema" % key)
+    for key, per_line in sorted(operations.items()):
+        where = "%s %s" % key
+        request = requests.get(key)
+        if request is None:
+            gaps.append("operation %s has no request struct" % where)
+            continue
+        api, latest = per_line[list(per_line)[-1]]
+        nickname = latest["nickname"]
+        expected_name = nickname + "_" if nickname in ("delete",) else nickname
+        if (request["api"], request["name"]) != (api, expected_name):
+            gaps.append("%s is %s::%s, the schema's %s::%s"
+                        % (where, request["api"], request["name"], api, nickname))
+        if request["lines"] != runs(list(per_line)):
+            gaps.append("%s: lines %r, the schema %r" % (where, request["lines"],
+                                                         runs(list(per_line))))
+        responses = {schema_response(op["responseClass"]) for _, op in per_line.values()}
+        if responses != {request["response"]}:
+            gaps.append("%s: response %s, the schema %s" % (where, request["response"],
+                                                            sorted(responses)))
+        errors = {}
+        for _, op in per_line.values():
+            for error in op.get("errorResponses", []):
+                errors[int(error["code"])] = error["reason"]  # the newest line's wording
+        if errors != request["errors"]:
+            gaps.append("%s: errors %r, the schema %r" % (where, request["errors"], errors))
+        schema_params = {}
+        for line, (_, op) in per_line.items():
+            for param in op.get("parameters", []):
+                schema_params.setdefault(param["name"], {})[line] = param
+        described = {p[3]: p for p in request["params"]}
+        if set(described) != set(schema_params):
+            gaps.append("%s: parameters %s, the schema %s"
+                        % (where, sorted(described), sorted(schema_params)))
+        latest_order = [p["name"] for p in latest.get("parameters", [])]
+        if [p[3] for p in request["params"] if p[3] in latest_order] != latest_order:
+            gaps.append("%s: parameters not in the schema's order" % where)
+        for name, lines in schema_params.items():
+            if name not in described:
+                continue
+            parameters_checked += 1
+            place, presence, cpp, _, cpp_lines = described[name]
+            infos = list(lines.values())
+            if cpp_lines != runs(list(lines)):
+                gaps.append("%s %s: lines %r, the schema %r" % (where, name, cpp_lines,
+                                                                runs(list(lines))))
+            required = all(info.get("required") is True for info in infos)
+            if (presence == "required") != required:
+                gaps.append("%s %s: %s, the schema's lines say required=%s"
+                            % (where, name, presence, required))
+            kinds = {info["paramType"] for info in infos}
+            data_types = {info["dataType"] for info in infos}
+            if len(kinds) != 1 or len(data_types) != 1:
+                gaps.append("%s %s: place or type changes between lines" % (where, name))
+                continue
+            kind, data_type = kinds.pop(), data_types.pop()
+            if kind == "body":
+                expected_place = "whole_body" if data_type == "object" else "body"
+                if place != expected_place or cpp != "nlohmann::json":
+                    gaps.append("%s %s: %s %s, expected %s nlohmann::json"
+                                % (where, name, place, cpp, expected_place))
+                continue
+            if place != kind:
+                gaps.append("%s %s: place %s, the schema %s" % (where, name, place, kind))
+            multiple = any(info.get("allowMultiple") for info in infos)
+            inner = re.fullmatch(r"std::vector<(.*)>", cpp)
+            if multiple != bool(inner):
+                gaps.append("%s %s: %s, the schema's allowMultiple is %s"
+                            % (where, name, cpp, multiple))
+            element = (inner.group(1) if inner else cpp).replace("::ari::", "")
+            values = []
+            for info in infos:
+                allowable = info.get("allowableValues") or {}
+                if allowable.get("valueType") == "LIST":
+                    values += [v for v in allowable["values"] if v not in values]
+            if values:
+                listed = enums.get(element)
+                if data_type != "string" or listed is None:
+                    gaps.append("%s %s: %s is not an enumeration of %s" % (where, name, cpp,
+                                                                           values))
+                elif not set(values) <= set(listed) or (
+                        element != "DeviceStateValue" and set(values) != set(listed)):
+                    gaps.append("%s %s: %s lists %s, the schema %s"
+                                % (where, name, element, listed, values))
+            elif element != SCALARS.get(data_type):
+                gaps.append("%s %s: %s where the schema says %s" % (where, name, cpp, data_type))
+    return len(operations), parameters_checked
+
+
 def main():
     if len(sys.argv) != 2:
         sys.exit(__doc__)
@@ -177,13 +326,17 @@ def main():
                              % (model, member, DEPARTURES[where], per_line[lines[-1]]["type"]
                                 if lines[-1] in per_line else "?"))
 
+    operation_count, parameter_count = check_requests(sys.argv[1], gaps)
+
     for note in notes:
         print("note: " + note)
     for gap in gaps:
         print("GAP: " + gap)
-    print("spec check: %d event types, %d models, %d members against lines %s-%s: %d gaps"
+    print("spec check: %d event types, %d models, %d members, %d operations, %d parameters "
+          "against lines %s-%s: %d gaps"
           % (len([e for e in event_lines if any(l in LINES for l in event_lines[e])]),
-             len(model_names), checked, LINES[0], LINES[-1], len(gaps)))
+             len(model_names), checked, operation_count, parameter_count, LINES[0], LINES[-1],
+             len(gaps)))
     sys.exit(1 if gaps else 0)
 
 
