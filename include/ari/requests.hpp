@@ -437,7 +437,8 @@ typename R::response decode_response(int status, std::string_view body,
 template <class R>
 typename R::response decode_response(const RESTResponse& response,
                                       const parse_limits& limits = {}) {
-  const std::string_view body = response.message_body ? *response.message_body : "";
+  std::string_view body;  // (not a conditional expression: that would make a temporary string)
+  if (response.message_body) body = *response.message_body;
   if (response.status_code < 200 || response.status_code > 299) {
     throw detail::failure<R>(response.status_code, body, response.reason_phrase);
   }
