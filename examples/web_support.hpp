@@ -1,0 +1,71 @@
+// The few pieces of HTTP text handling that examples/stasis_app and examples/ari_replay share:
+// percent-encoding of query values and Basic authorization.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace web {
+
+// Every byte but A-Z a-z 0-9 - . _ ~ and ':' as %XX (api_key=USER:PASS keeps its colon).
+inline std::string url_encode(std::string_view text) {
+  static constexpr char hex[] = "0123456789ABCDEF";
+  std::string out;
+  for (const char c : text) {
+    const auto byte = static_cast<unsigned char>(c);
+    const bool unreserved = (byte >= 'A' && byte <= 'Z') || (byte >= 'a' && byte <= 'z') ||
+                            (byte >= '0' && byte <= '9') || c == '-' || c == '_' || c == '.' ||
+                            c == '~' || c == ':';
+    if (unreserved) {
+      out += c;
+    } else {
+      out += '%';
+      out += hex[byte >> 4];
+      out += hex[byte & 0xF];
+    }
+  }
+  return out;
+}
+
+// As Asterisk decodes (ast_uri_http_legacy): %XX and '+' for a space.
+inline std::string url_decode(std::string_view text) {
+  const auto digit = [](char c) -> int {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    return -1;
+  };
+  std::string out;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '%' && i + 2 < text.size() && digit(text[i + 1]) >= 0 &&
+        digit(text[i + 2]) >= 0) {
+      out += static_cast<char>(digit(text[i + 1]) * 16 + digit(text[i + 2]));
+      i += 2;
+    } else {
+      out += text[i] == '+' ? ' ' : text[i];
+    }
+  }
+  return out;
+}
+
+// "Basic " + base64(USER:PASS), the Authorization header Asterisk's HTTP server reads.
+inline std::string basic_authorization(std::string_view user_and_password) {
+  static constexpr char digits[] =
+      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+  std::string out = "Basic ";
+  const std::size_t size = user_and_password.size();
+  for (std::size_t i = 0; i < size; i += 3) {
+    const auto byte = [&](std::size_t at) -> unsigned {
+      return at < size ? static_cast<unsigned char>(user_and_password[at]) : 0U;
+    };
+    const unsigned group = (byte(i) << 16U) | (byte(i + 1) << 8U) | byte(i + 2);
+    out += digits[(group >> 18U) & 63U];
+    out += digits[(group >> 12U) & 63U];
+    out += i + 1 < size ? digits[(group >> 6U) & 63U] : '=';
+    out += i + 2 < size ? digits[group & 63U] : '=';
+  }
+  return out;
+}
+
+}  // namespace web
