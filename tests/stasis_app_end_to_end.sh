@@ -2,13 +2,17 @@
 # End to end over a real loopback WebSocket: examples/ari_replay serves the Asterisk 22 capture
 # (with one malformed frame put in), examples/stasis_app consumes it.
 #
-#   stasis_app_end_to_end.sh ARI_REPLAY STASIS_APP DECODE CAPTURE
+#   stasis_app_end_to_end.sh ARI_REPLAY STASIS_APP DECODE CAPTURE CONVERSATION
 #
 # Checks: a wrong api_key is refused with 401; every frame arrives as the right event type, in
-# order; the connection dropped after 500 frames is taken up again with backoff; the malformed
-# frame is logged with its text and skipped; --record writes what arrived.
+# order; the connection dropped after 500 frames is taken up again with jittered backoff; the
+# malformed frame is logged with its text and skipped; --record writes what arrived. Then the
+# application acts: the scripted conversation (answer, play, hang up; a reconnect and a re-read
+# of the state; a 404 for a caller who hung up first) goes exactly as scripted over RESTRequest
+# and over HTTP; a server that never answers is timed out; ApplicationReplaced ends the program;
+# an IPv6 host is bracketed.
 set -euo pipefail
-replay=$1 app=$2 decode=$3 sample=$4
+replay=$1 app=$2 decode=$3 sample=$4 conversation=$5
 work=$(mktemp -d)
 server=
 trap '[ -n "${server}" ] && kill "${server}" 2>/dev/null; rm -rf "${work}"' EXIT
@@ -22,7 +26,7 @@ frames=$(grep -c . "${sample}")
 
 start_server() {
   : >"${work}/server.log"  # exists before the server's own redirection, for the sed below
-  "${replay}" --capture "${work}/capture.jsonl" --api-key ari:s3cret "$@" >"${work}/server.log" 2>&1 &
+  "${replay}" --api-key ari:s3cret "$@" >"${work}/server.log" 2>&1 &
   server=$!
   for _ in $(seq 100); do
     port=$(sed -n 's/^listening on 127.0.0.1:\([0-9]*\)$/\1/p' "${work}/server.log")
@@ -33,7 +37,7 @@ start_server() {
 }
 
 # 1. A wrong api_key is refused.
-start_server --connections 1
+start_server --capture "${work}/capture.jsonl" --connections 1
 status=0
 "${app}" --port "${port}" --app allapp --user ari --password wrong --max-attempts 1 \
   >"${work}/refused.log" || status=$?
@@ -54,8 +58,8 @@ kill "${server}" 2>/dev/null || true
 wait "${server}" 2>/dev/null || true
 
 # 2. The whole capture, with a drop after 500 frames.
-start_server --drop-after 500 --connections 2
-timeout 60 "${app}" --port "${port}" --app allapp --user ari --password s3cret \
+start_server --capture "${work}/capture.jsonl" --drop-after 500 --connections 2
+timeout 60 "${app}" --port "${port}" --app allapp --user ari --password s3cret --log-only \
   --initial-backoff-ms 50 --exit-after-events "${frames}" --record "${work}/recorded.jsonl" \
   >"${work}/app.log" ||
   fail "stasis_app did not receive all ${frames} events"
@@ -70,9 +74,11 @@ pass "all ${frames} frames decoded into the right event types, in order"
 
 [ "$(grep -c '^connected to ' "${work}/app.log")" -eq 2 ] || fail "expected two connections"
 grep -q '^connection lost: ' "${work}/app.log" || fail "the drop was not noticed"
-grep -q '^reconnecting in 50 ms$' "${work}/app.log" || fail "no backoff before reconnecting"
+wait_ms=$(sed -n 's/^reconnecting in \([0-9]*\) ms$/\1/p' "${work}/app.log")
+[ -n "${wait_ms}" ] && [ "${wait_ms}" -ge 25 ] && [ "${wait_ms}" -le 50 ] ||
+  fail "no backoff of 25 to 50 ms before reconnecting: '${wait_ms}'"
 grep -q 'connection 1: dropped after 500 frames' "${work}/server.log" || fail "server did not drop"
-pass "reconnected with backoff after the server dropped the connection"
+pass "reconnected after ${wait_ms} ms (25-50: jittered) after the server dropped the connection"
 
 grep -qF "bad frame skipped: ari: at (document): expected JSON text" "${work}/app.log" ||
   fail "the malformed frame was not logged"
@@ -81,5 +87,86 @@ pass "malformed frame logged with its text and skipped"
 
 cmp -s "${work}/capture.jsonl" "${work}/recorded.jsonl" || fail "--record did not write every frame"
 pass "--record wrote every frame received, byte for byte"
+
+# 3. The application acts, over RESTRequest and over HTTP: the replay checks every request.
+for transport in websocket http; do
+  start_server --capture "${conversation}" --requests "${transport}" --connections 2
+  flag=
+  [ "${transport}" = websocket ] && flag=--requests-over-websocket
+  timeout 60 "${app}" --port "${port}" --app testapp --user ari --password s3cret \
+    --media sound:ari-test --initial-backoff-ms 50 --exit-after-events 6 ${flag} \
+    >"${work}/app.log" || fail "stasis_app did not finish the ${transport} conversation"
+  status=0
+  wait "${server}" || status=$?
+  server=
+  [ "${status}" -eq 0 ] && grep -q '^conversation: 6 of 6 requests as expected$' "${work}/server.log" ||
+    fail "${transport}: $(cat "${work}/server.log")"
+  if [ "${transport}" = websocket ]; then
+    expected='request rq-1: POST channels/s01/answer (RESTRequest)
+response rq-1: 204 No Content
+request rq-2: POST channels/s01/play?media=sound:ari-test (RESTRequest)
+response rq-2: 201 Created
+request rq-3: DELETE channels/s01 (RESTRequest)
+response rq-3: 204 No Content
+request rq-4: GET channels (RESTRequest)
+response rq-4: 200 OK
+request rq-5: GET bridges (RESTRequest)
+response rq-5: 200 OK
+request rq-6: POST channels/snoop1/answer (RESTRequest)
+request rq-6 failed: ari: channels::answer: HTTP 404 Channel not found: Channel not found'
+  else
+    expected='request rq-1: POST /ari/channels/s01/answer
+response rq-1: 204 No Content
+request rq-2: POST /ari/channels/s01/play?media=sound%3Aari-test
+response rq-2: 201 Created
+request rq-3: DELETE /ari/channels/s01
+response rq-3: 204 No Content
+request rq-4: GET /ari/channels
+response rq-4: 200 OK
+request rq-5: GET /ari/bridges
+response rq-5: 200 OK
+request rq-6: POST /ari/channels/snoop1/answer
+request rq-6 failed: ari: channels::answer: HTTP 404 Channel not found: Channel not found'
+  fi
+  actual=$(grep -E '^(request|response) rq-' "${work}/app.log")
+  [ "${actual}" = "${expected}" ] || fail "${transport} exchange:
+${actual}"
+  grep -q '^reconnected: events sent while disconnected are lost' "${work}/app.log" ||
+    fail "${transport}: no re-read after reconnecting"
+  pass "${transport}: answered, played, hung up after PlaybackFinished, re-read state after a reconnect, carried on after a 404"
+done
+
+# 4. A server that accepts the connection and never answers is timed out.
+start_server --stall
+status=0
+timeout 20 "${app}" --port "${port}" --timeout-ms 200 --initial-backoff-ms 10 --max-attempts 2 \
+  >"${work}/stall.log" || status=$?
+kill "${server}" 2>/dev/null || true
+wait "${server}" 2>/dev/null || true
+server=
+[ "${status}" -eq 1 ] || fail "a silent server: status ${status}, $(cat "${work}/stall.log")"
+[ "$(grep -c 'failed: .*timeout' "${work}/stall.log")" -eq 2 ] ||
+  fail "no timeout logged: $(cat "${work}/stall.log")"
+pass "a server that never answers the handshake times out, and --max-attempts applies"
+
+# 5. ApplicationReplaced ends the program: reconnecting would take the application back.
+echo '{"type":"ApplicationReplaced","timestamp":"2026-11-26T05:44:40.922+0000","application":"testapp"}' \
+  >"${work}/replaced.jsonl"
+start_server --capture "${work}/replaced.jsonl"
+status=0
+timeout 20 "${app}" --port "${port}" --app testapp --user ari --password s3cret \
+  >"${work}/replaced.log" || status=$?
+wait "${server}" 2>/dev/null || true
+server=
+[ "${status}" -eq 3 ] && grep -q 'taken over by another connection (ApplicationReplaced): exiting' \
+  "${work}/replaced.log" || fail "ApplicationReplaced: status ${status}, $(cat "${work}/replaced.log")"
+pass "ApplicationReplaced: logged, exit status 3, no reconnect"
+
+# 6. An IPv6 literal is bracketed in what the application shows (and sends as Host).
+status=0
+"${app}" --host ::1 --port 9 --max-attempts 1 >"${work}/ipv6.log" || status=$?
+[ "${status}" -eq 1 ] && grep -q '^connect to ws://\[::1\]:9/ari/events failed' "${work}/ipv6.log" ||
+  fail "--host ::1: status ${status}, $(cat "${work}/ipv6.log")"
+pass "--host ::1 is written [::1]:9"
 
 echo "${checks} passed, 0 failed"
