@@ -1,7 +1,9 @@
-// A program outside the ari-events tree: decodes one frame and checks the version macros.
+// A program outside the ari-events tree: decodes one frame, answers its channel (as a request
+// value) and checks the version macros.
 #include <iostream>
 
 #include <ari/ari.hpp>
+#include <ari/requests.hpp>
 
 static_assert(ARI_EVENTS_VERSION_MAJOR >= 0 && ARI_EVENTS_VERSION_MINOR >= 0 &&
               ARI_EVENTS_VERSION_PATCH >= 0);
@@ -17,5 +19,10 @@ int main() {
   std::cout << "ari-events " << ARI_EVENTS_VERSION_MAJOR << '.' << ARI_EVENTS_VERSION_MINOR << '.'
             << ARI_EVENTS_VERSION_PATCH << ": " << ari::type_name(event) << " from "
             << start.channel.caller.number << '\n';
-  return start.channel.caller.number == "1001" ? 0 : 1;
+  ari::requests::channels::answer answer;
+  answer.channelId = start.channel.id;
+  const ari::http_request request = ari::to_http(answer);
+  std::cout << "answer: " << request.method << ' ' << request.target << '\n';
+  return start.channel.caller.number == "1001" && request.target == "/ari/channels/1.1/answer" ? 0
+                                                                                                : 1;
 }
