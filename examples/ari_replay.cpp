@@ -127,8 +127,9 @@ query_list query_of(std::string_view target) {
     const auto amp = query.find('&');
     const auto pair = query.substr(0, amp);
     const auto equals = pair.find('=');
-    pairs.emplace_back(web::url_decode(pair.substr(0, equals)),
-                       equals == std::string_view::npos ? "" : web::url_decode(pair.substr(equals + 1)));
+    pairs.emplace_back(
+        web::url_decode(pair.substr(0, equals)),
+        equals == std::string_view::npos ? "" : web::url_decode(pair.substr(equals + 1)));
     query = amp == std::string_view::npos ? std::string_view{} : query.substr(amp + 1);
   }
   return pairs;
@@ -224,9 +225,8 @@ class replay {
       serve(*ws, served);
     }
     if (requests_ > 0 || next_ < steps_.size()) {
-      std::cout << "conversation: " << matched_ << " of " << requests_
-                << " requests as expected" << (next_ < steps_.size() ? ", script not finished" : "")
-                << std::endl;
+      std::cout << "conversation: " << matched_ << " of " << requests_ << " requests as expected"
+                << (next_ < steps_.size() ? ", script not finished" : "") << std::endl;
     }
     return matched_ == requests_ && next_ == steps_.size() ? 0 : 1;
   }
@@ -319,7 +319,8 @@ class replay {
   }
 
   void answer(websocket::stream<tcp::socket>& ws, const json& step) {
-    exchange scripted{expected_request(step.at("expect")), step.at("respond").at("status").get<int>(),
+    exchange scripted{expected_request(step.at("expect")),
+                      step.at("respond").at("status").get<int>(),
                       step.at("respond").value("reason", ""), std::nullopt};
     if (step.at("respond").contains("body")) scripted.body = step.at("respond").at("body");
     ++requests_;
@@ -339,8 +340,9 @@ class replay {
       ++matched_;
       std::cout << " as expected; answered " << scripted.status << std::endl;
     } else {
-      std::cout << (got.problem.empty() ? "" : " with " + got.problem) << " NOT AS EXPECTED: "
-                << scripted.expected.describe() << "; answered " << scripted.status << std::endl;
+      std::cout << (got.problem.empty() ? "" : " with " + got.problem)
+                << " NOT AS EXPECTED: " << scripted.expected.describe() << "; answered "
+                << scripted.status << std::endl;
     }
   }
 
@@ -358,8 +360,8 @@ class replay {
       message = json::parse(beast::buffers_to_string(buffer.data())).get<ari::RESTRequest>();
       got.method = message.method;
       got.uri = message.uri;
-      for (const auto& parameter : message.query_strings.value_or(
-               std::vector<ari::RESTQueryStringParameter>{})) {
+      for (const auto& parameter :
+           message.query_strings.value_or(std::vector<ari::RESTQueryStringParameter>{})) {
         got.query.emplace_back(parameter.name, parameter.value);
       }
       if (message.message_body) {
@@ -401,7 +403,8 @@ class replay {
     const std::string path = target.substr(0, target.find('?'));
     got.uri = path.rfind("/ari/", 0) == 0 ? path.substr(5) : path;
     got.query = query_of(target);
-    got.body = body_of(request.body(), std::string(request[http::field::content_type]), got.problem);
+    got.body =
+        body_of(request.body(), std::string(request[http::field::content_type]), got.problem);
     if (request[http::field::authorization] != web::basic_authorization(o_.api_key)) {
       got.problem = "no valid Basic authorization";
     }

@@ -301,8 +301,7 @@ class stasis_app {
     beast::get_lowest_layer(*ws_).expires_after(o_.timeout);
     resolver_.async_resolve(o_.host, o_.port, [this](error_code e, auto results) {
       if (e) return attempt_failed(e);
-      beast::get_lowest_layer(*ws_).async_connect(results, [this](error_code failed,
-                                                                  const auto&) {
+      beast::get_lowest_layer(*ws_).async_connect(results, [this](error_code failed, const auto&) {
         if (failed) return attempt_failed(failed);
         // From here the WebSocket keeps its own deadlines: the handshake's, then pings.
         beast::get_lowest_layer(*ws_).expires_never();
@@ -312,11 +311,10 @@ class stasis_app {
         deadlines.keep_alive_pings = true;
         ws_->set_option(deadlines);
         // The handshake that hands back the HTTP response, for its 401.
-        ws_->async_handshake(handshake_response_, authority(), target(),
-                             [this](error_code shaken) {
-                               if (shaken) return attempt_failed(shaken);
-                               connected();
-                             });
+        ws_->async_handshake(handshake_response_, authority(), target(), [this](error_code shaken) {
+          if (shaken) return attempt_failed(shaken);
+          connected();
+        });
       });
     });
   }
@@ -468,18 +466,17 @@ class stasis_app {
     if (o_.requests_over_websocket) {
       ari::RESTRequest message = ari::to_rest_request(request, "tx-" + id.substr(3), id);
       std::string query;
-      for (const auto& parameter : message.query_strings.value_or(
-               std::vector<ari::RESTQueryStringParameter>{})) {
+      for (const auto& parameter :
+           message.query_strings.value_or(std::vector<ari::RESTQueryStringParameter>{})) {
         query += (query.empty() ? "?" : "&") + parameter.name + "=" + parameter.value;
       }
-      log("request " + id + ": " + message.method + " " + message.uri + query +
-          " (RESTRequest)");
+      log("request " + id + ": " + message.method + " " + message.uri + query + " (RESTRequest)");
       auto timer = std::make_shared<net::steady_timer>(io_, o_.timeout);
       pending_[id] = pending_request{complete, timer};
       timer->async_wait([this, id](error_code e) {
         if (e || pending_.erase(id) == 0) return;
-        log("request " + id + " failed: no response within " +
-            std::to_string(o_.timeout.count()) + " ms");
+        log("request " + id + " failed: no response within " + std::to_string(o_.timeout.count()) +
+            " ms");
       });
       write_frame(ari::to_frame(message));
       return;
@@ -528,9 +525,8 @@ class stasis_app {
         rq::channels::play play;
         play.channelId = channel;
         play.media = {o_.media};
-        send(play, [this, channel](const ari::Playback& playback) {
-          playbacks_[playback.id] = channel;
-        });
+        send(play,
+             [this, channel](const ari::Playback& playback) { playbacks_[playback.id] = channel; });
       });
     });
     events_.on<ari::PlaybackFinished>([this](const ari::PlaybackFinished& e) {

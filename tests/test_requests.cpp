@@ -13,7 +13,40 @@ namespace rq = ari::requests;
 namespace {
 
 // Every request type; tools/check_spec.py checks that operations.hpp has all of the schema's.
-using all_requests = std::tuple<rq::applications::list,rq::applications::get,rq::applications::subscribe,rq::applications::unsubscribe,rq::applications::filter,rq::asterisk::getObject,rq::asterisk::updateObject,rq::asterisk::deleteObject,rq::asterisk::getInfo,rq::asterisk::ping,rq::asterisk::listModules,rq::asterisk::getModule,rq::asterisk::loadModule,rq::asterisk::unloadModule,rq::asterisk::reloadModule,rq::asterisk::listLogChannels,rq::asterisk::addLog,rq::asterisk::deleteLog,rq::asterisk::rotateLog,rq::asterisk::getGlobalVar,rq::asterisk::setGlobalVar,rq::bridges::list,rq::bridges::create,rq::bridges::createWithId,rq::bridges::get,rq::bridges::destroy,rq::bridges::addChannel,rq::bridges::removeChannel,rq::bridges::setVideoSource,rq::bridges::clearVideoSource,rq::bridges::startMoh,rq::bridges::stopMoh,rq::bridges::play,rq::bridges::playWithId,rq::bridges::record,rq::bridges::getBridgeVar,rq::bridges::setBridgeVar,rq::bridges::getBridgeVars,rq::bridges::setBridgeVars,rq::channels::list,rq::channels::originate,rq::channels::get,rq::channels::originateWithId,rq::channels::hangup,rq::channels::continueInDialplan,rq::channels::move,rq::channels::redirect,rq::channels::answer,rq::channels::ring,rq::channels::ringStop,rq::channels::sendDTMF,rq::channels::mute,rq::channels::unmute,rq::channels::hold,rq::channels::unhold,rq::channels::startMoh,rq::channels::stopMoh,rq::channels::startSilence,rq::channels::stopSilence,rq::channels::play,rq::channels::playWithId,rq::channels::record,rq::channels::getChannelVar,rq::channels::setChannelVar,rq::channels::snoopChannel,rq::channels::snoopChannelWithId,rq::channels::rtpstatistics,rq::channels::create,rq::channels::dial,rq::channels::externalMedia,rq::channels::progress,rq::channels::getChannelVars,rq::channels::setChannelVars,rq::channels::transfer_progress,rq::deviceStates::list,rq::deviceStates::get,rq::deviceStates::update,rq::deviceStates::delete_,rq::endpoints::list,rq::endpoints::sendMessage,rq::endpoints::listByTech,rq::endpoints::get,rq::endpoints::sendMessageToEndpoint,rq::endpoints::refer,rq::endpoints::referToEndpoint,rq::events::eventWebsocket,rq::events::userEvent,rq::events::claimChannel,rq::mailboxes::list,rq::mailboxes::get,rq::mailboxes::update,rq::mailboxes::delete_,rq::playbacks::get,rq::playbacks::stop,rq::playbacks::control,rq::recordings::listStored,rq::recordings::getStored,rq::recordings::deleteStored,rq::recordings::copyStored,rq::recordings::getLive,rq::recordings::cancel,rq::recordings::stop,rq::recordings::pause,rq::recordings::unpause,rq::recordings::mute,rq::recordings::unmute,rq::recordings::getStoredFile,rq::sounds::list,rq::sounds::get>;
+using all_requests = std::tuple<
+    rq::applications::list, rq::applications::get, rq::applications::subscribe,
+    rq::applications::unsubscribe, rq::applications::filter, rq::asterisk::getObject,
+    rq::asterisk::updateObject, rq::asterisk::deleteObject, rq::asterisk::getInfo,
+    rq::asterisk::ping, rq::asterisk::listModules, rq::asterisk::getModule,
+    rq::asterisk::loadModule, rq::asterisk::unloadModule, rq::asterisk::reloadModule,
+    rq::asterisk::listLogChannels, rq::asterisk::addLog, rq::asterisk::deleteLog,
+    rq::asterisk::rotateLog, rq::asterisk::getGlobalVar, rq::asterisk::setGlobalVar,
+    rq::bridges::list, rq::bridges::create, rq::bridges::createWithId, rq::bridges::get,
+    rq::bridges::destroy, rq::bridges::addChannel, rq::bridges::removeChannel,
+    rq::bridges::setVideoSource, rq::bridges::clearVideoSource, rq::bridges::startMoh,
+    rq::bridges::stopMoh, rq::bridges::play, rq::bridges::playWithId, rq::bridges::record,
+    rq::bridges::getBridgeVar, rq::bridges::setBridgeVar, rq::bridges::getBridgeVars,
+    rq::bridges::setBridgeVars, rq::channels::list, rq::channels::originate, rq::channels::get,
+    rq::channels::originateWithId, rq::channels::hangup, rq::channels::continueInDialplan,
+    rq::channels::move, rq::channels::redirect, rq::channels::answer, rq::channels::ring,
+    rq::channels::ringStop, rq::channels::sendDTMF, rq::channels::mute, rq::channels::unmute,
+    rq::channels::hold, rq::channels::unhold, rq::channels::startMoh, rq::channels::stopMoh,
+    rq::channels::startSilence, rq::channels::stopSilence, rq::channels::play,
+    rq::channels::playWithId, rq::channels::record, rq::channels::getChannelVar,
+    rq::channels::setChannelVar, rq::channels::snoopChannel, rq::channels::snoopChannelWithId,
+    rq::channels::rtpstatistics, rq::channels::create, rq::channels::dial,
+    rq::channels::externalMedia, rq::channels::progress, rq::channels::getChannelVars,
+    rq::channels::setChannelVars, rq::channels::transfer_progress, rq::deviceStates::list,
+    rq::deviceStates::get, rq::deviceStates::update, rq::deviceStates::delete_, rq::endpoints::list,
+    rq::endpoints::sendMessage, rq::endpoints::listByTech, rq::endpoints::get,
+    rq::endpoints::sendMessageToEndpoint, rq::endpoints::refer, rq::endpoints::referToEndpoint,
+    rq::events::eventWebsocket, rq::events::userEvent, rq::events::claimChannel,
+    rq::mailboxes::list, rq::mailboxes::get, rq::mailboxes::update, rq::mailboxes::delete_,
+    rq::playbacks::get, rq::playbacks::stop, rq::playbacks::control, rq::recordings::listStored,
+    rq::recordings::getStored, rq::recordings::deleteStored, rq::recordings::copyStored,
+    rq::recordings::getLive, rq::recordings::cancel, rq::recordings::stop, rq::recordings::pause,
+    rq::recordings::unpause, rq::recordings::mute, rq::recordings::unmute,
+    rq::recordings::getStoredFile, rq::sounds::list, rq::sounds::get>;
 
 // The line of the REST-over-WebSocket capture with this request id (requests and responses).
 std::string captured(const std::string& kind, const std::string& request_id) {
@@ -69,18 +102,21 @@ TEST_CASE("requests: a user event with a body is the frame Asterisk accepted (sa
 }
 
 TEST_CASE("requests: Asterisk 22.10.1's responses decode into their types") {
-  const ari::AsteriskInfo info = ari::decode_response<rq::asterisk::getInfo>(captured_response("rq-1"));
+  const ari::AsteriskInfo info =
+      ari::decode_response<rq::asterisk::getInfo>(captured_response("rq-1"));
   REQUIRE(info.build);
   CHECK(info.build->os == "Linux");
   CHECK(info.build->kernel == "6.18.44-fc-v782");
 
-  const ari::AsteriskPing ping = ari::decode_response<rq::asterisk::ping>(captured_response("rq-2"));
+  const ari::AsteriskPing ping =
+      ari::decode_response<rq::asterisk::ping>(captured_response("rq-2"));
   CHECK(ping.ping == "pong");
   CHECK(ping.asterisk_id == "02:fc:00:00:00:01");
 
   ari::decode_response<rq::events::userEvent>(captured_response("rq-3"));  // 204, void
 
-  const ari::Channel channel = ari::decode_response<rq::channels::get>(captured_response("rq-out-1"));
+  const ari::Channel channel =
+      ari::decode_response<rq::channels::get>(captured_response("rq-out-1"));
   CHECK(channel.id == "o1");
   CHECK(channel.name == "Local/wait@far-00000034;1");
   CHECK(channel.state == ari::ChannelState::Up);
@@ -91,7 +127,8 @@ TEST_CASE("requests: Asterisk 22.10.1's responses decode into their types") {
   CHECK(application.channel_ids.empty());
 }
 
-TEST_CASE("requests: a 404 from Asterisk is a request_error with the schema's reason and its message") {
+TEST_CASE(
+    "requests: a 404 from Asterisk is a request_error with the schema's reason and its message") {
   const ari::RESTResponse response = captured_response("rq-4");
   try {
     (void)ari::decode_response<rq::channels::get>(response);
@@ -100,7 +137,8 @@ TEST_CASE("requests: a 404 from Asterisk is a request_error with the schema's re
     CHECK(e.status() == 404);
     CHECK(e.reason() == "Channel not found");
     CHECK(e.message() == "Channel not found");
-    CHECK(std::string(e.what()) == "ari: channels::get: HTTP 404 Channel not found: Channel not found");
+    CHECK(std::string(e.what()) ==
+          "ari: channels::get: HTTP 404 Channel not found: Channel not found");
   }
   const auto result = ari::try_decode_response<rq::channels::get>(response);
   REQUIRE_FALSE(result);
@@ -138,11 +176,13 @@ TEST_CASE("requests: error statuses of an operation carry the schema's reasons")
   CHECK(status_of(409, R"({"message":"Channel not in Stasis application"})") ==
         std::make_tuple(409, std::string("Channel not in a Stasis application"),
                         std::string("Channel not in Stasis application")));
-  CHECK(status_of(412, "") == std::make_tuple(412, std::string("Channel in invalid state"), std::string()));
+  CHECK(status_of(412, "") ==
+        std::make_tuple(412, std::string("Channel in invalid state"), std::string()));
   // Not in the schema: the HTTP reason phrase. A body that is not JSON has no message.
   CHECK(status_of(500, "<html>oops</html>") ==
         std::make_tuple(500, std::string("Internal Server Error"), std::string()));
-  CHECK(status_of(401, R"({"message":)") == std::make_tuple(401, std::string("Unauthorized"), std::string()));
+  CHECK(status_of(401, R"({"message":)") ==
+        std::make_tuple(401, std::string("Unauthorized"), std::string()));
   CHECK(status_of(302, R"({"message":42})") == std::make_tuple(302, std::string(), std::string()));
   CHECK(status_of(503, std::string(100000, '[')) ==
         std::make_tuple(503, std::string("Service Unavailable"), std::string()));
@@ -181,9 +221,10 @@ TEST_CASE("requests: every response class decodes") {
   static_assert(std::is_same_v<rq::channels::originate::response, ari::Channel>);
   static_assert(std::is_same_v<rq::bridges::list::response, std::vector<ari::Bridge>>);
   const auto bridges = ari::decode_response<rq::bridges::list>(
-      200, R"([{"id":"b1","technology":"simple_bridge","bridge_type":"mixing","bridge_class":"stasis",)"
-           R"("creator":"Stasis","name":"","channels":["c1","c2"],"video_mode":"talker",)"
-           R"("creationtime":"2026-11-26T05:44:36.836+0000","new":1}])");
+      200,
+      R"([{"id":"b1","technology":"simple_bridge","bridge_type":"mixing","bridge_class":"stasis",)"
+      R"("creator":"Stasis","name":"","channels":["c1","c2"],"video_mode":"talker",)"
+      R"("creationtime":"2026-11-26T05:44:36.836+0000","new":1}])");
   REQUIRE(bridges.size() == 1);
   CHECK(bridges[0].id == "b1");
   CHECK(bridges[0].channels == std::vector<std::string>{"c1", "c2"});
@@ -196,7 +237,8 @@ TEST_CASE("requests: every response class decodes") {
   CHECK(ari::decode_response<rq::recordings::getStoredFile>(200, wav) == wav);
   // the event WebSocket: its frames are events
   static_assert(std::is_same_v<rq::events::eventWebsocket::response, ari::Event>);
-  const ari::Event event = ari::decode_response<rq::events::eventWebsocket>(200, test::seed_frame("StasisEnd"));
+  const ari::Event event =
+      ari::decode_response<rq::events::eventWebsocket>(200, test::seed_frame("StasisEnd"));
   CHECK(std::holds_alternative<ari::StasisEnd>(event));
   const auto sounds = ari::try_decode_response<rq::sounds::list>(200, "[]");
   REQUIRE(sounds);
@@ -224,7 +266,8 @@ TEST_CASE("requests: path parameters and query values are percent-encoded, lists
   const ari::http_request http = ari::to_http(play);
   CHECK(http.method == "POST");
   CHECK(http.target ==
-        "/ari/channels/1768471200.1/play?media=sound%3Ahello-world,recording%3Amy%20dir%2Fa%26b&lang=fr");
+        "/ari/channels/1768471200.1/"
+        "play?media=sound%3Ahello-world,recording%3Amy%20dir%2Fa%26b&lang=fr");
   CHECK(http.body.empty());
   CHECK(http.content_type.empty());
   // Over the WebSocket the values are taken literally.
@@ -272,7 +315,8 @@ TEST_CASE("requests: required parameters left empty are refused, naming them") {
   CHECK(ari::to_http(control).target == "/ari/playbacks/p1/control?operation=pause");
   rq::channels::setChannelVars vars;  // a required body
   vars.channelId = "c1";
-  CHECK(refusal(vars) == "ari: channels::setChannelVars: the required parameter variables is empty");
+  CHECK(refusal(vars) ==
+        "ari: channels::setChannelVars: the required parameter variables is empty");
   rq::endpoints::sendMessage message;
   message.to = "pjsip:alice";
   CHECK(refusal(message) == "ari: endpoints::sendMessage: the required parameter from is empty");
@@ -293,11 +337,13 @@ TEST_CASE("requests: unset optionals are not sent; set ones are, even empty") {
   add.channel = {"c1", "c2"};
   add.absorbDTMF = true;
   add.mute = false;
-  CHECK(ari::to_http(add).target == "/ari/bridges/b1/addChannel?channel=c1,c2&absorbDTMF=true&mute=false");
+  CHECK(ari::to_http(add).target ==
+        "/ari/bridges/b1/addChannel?channel=c1,c2&absorbDTMF=true&mute=false");
 
   rq::mailboxes::update mailbox;  // required numbers are always sent
   mailbox.mailboxName = "1000@default";
-  CHECK(ari::to_http(mailbox).target == "/ari/mailboxes/1000%40default?oldMessages=0&newMessages=0");
+  CHECK(ari::to_http(mailbox).target ==
+        "/ari/mailboxes/1000%40default?oldMessages=0&newMessages=0");
   CHECK(ari::to_http(mailbox).method == "PUT");
 }
 
@@ -352,7 +398,8 @@ TEST_CASE("requests: bodies are written the way Asterisk reads them") {
   filter.applicationName = "demo";
   filter.filter = {{"allowed", {{{"type", "StasisStart"}}}}};
   CHECK(ari::to_http(filter).body == R"({"allowed":[{"type":"StasisStart"}]})");
-  CHECK(ari::to_rest_request(filter, "t", "r").message_body == R"({"allowed":[{"type":"StasisStart"}]})");
+  CHECK(ari::to_rest_request(filter, "t", "r").message_body ==
+        R"({"allowed":[{"type":"StasisStart"}]})");
   filter.filter = nullptr;
   CHECK(ari::to_http(filter).body.empty());
 

@@ -87,13 +87,13 @@ constexpr std::string_view without_trailing_underscore(std::string_view name) {
 #define ARI_DETAIL_PRESENCE_optional false
 #define ARI_DETAIL_PARAMETER_TYPE(presence, type) \
   ::ari::detail::parameter_member_t<ARI_DETAIL_PRESENCE_##presence, type>
-#define ARI_DETAIL_DECLARE_PARAMETER(place, presence, type, name, lines)  \
-  /** The parameter `name`. */                                            \
-  ARI_DETAIL_PARAMETER_TYPE(presence, type)                               \
+#define ARI_DETAIL_DECLARE_PARAMETER(place, presence, type, name, lines) \
+  /** The parameter `name`. */                                           \
+  ARI_DETAIL_PARAMETER_TYPE(presence, type)                              \
   name = ::ari::detail::empty_value<ARI_DETAIL_PARAMETER_TYPE(presence, type)>();
-#define ARI_DETAIL_VISIT_PARAMETER(place, presence, type, name, lines)                   \
+#define ARI_DETAIL_VISIT_PARAMETER(place, presence, type, name, lines)                     \
   ari_visit(::ari::detail::parameter<ARI_DETAIL_PARAMETER_TYPE(presence, type), ari_self>{ \
-      #name, ::ari::parameter_place::place, ARI_DETAIL_PRESENCE_##presence, lines,        \
+      #name, ::ari::parameter_place::place, ARI_DETAIL_PRESENCE_##presence, lines,         \
       &ari_self::name});
 #define ARI_DETAIL_ERROR_CASE(status, reason) \
   case status:                                \
@@ -104,37 +104,37 @@ constexpr std::string_view without_trailing_underscore(std::string_view name) {
 /// Defines the request struct of one operation: its parameters as members, what it sends
 /// (http_method, path_template), what it gets back (response), which release lines define it
 /// and the schema's reason for each error status.
-#define ARI_REQUEST(Api, Name, method, path, Response, lines, PARAMS, ERRORS)                  \
-  struct Name {                                                                                \
+#define ARI_REQUEST(Api, Name, method, path, Response, lines, PARAMS, ERRORS)                 \
+  struct Name {                                                                               \
     /* The type's name, usable after a member of the same name (applications::filter). */     \
-    using ari_self = Name;                                                                     \
-    /** What a success carries: a model, a list of models, void, or bytes (std::string). */  \
-    using response = Response;                                                                 \
+    using ari_self = Name;                                                                    \
+    /** What a success carries: a model, a list of models, void, or bytes (std::string). */   \
+    using response = Response;                                                                \
     /** The api-docs file that defines the operation. */                                      \
-    static constexpr std::string_view api = #Api;                                              \
-    /** The schema's nickname. */                                                              \
-    static constexpr std::string_view nickname =                                               \
-        ::ari::detail::without_trailing_underscore(#Name);                                     \
+    static constexpr std::string_view api = #Api;                                             \
+    /** The schema's nickname. */                                                             \
+    static constexpr std::string_view nickname =                                              \
+        ::ari::detail::without_trailing_underscore(#Name);                                    \
     /** "GET", "POST", "PUT" or "DELETE". */                                                  \
-    static constexpr std::string_view http_method = method;                                    \
+    static constexpr std::string_view http_method = method;                                   \
     /** The path below /ari, with {parameter} placeholders. */                                \
-    static constexpr std::string_view path_template = path;                                    \
-    /** The release lines that define the operation: "13-latest", "20, 22-latest". */        \
-    static constexpr std::string_view release_lines = lines;                                   \
+    static constexpr std::string_view path_template = path;                                   \
+    /** The release lines that define the operation: "13-latest", "20, 22-latest". */         \
+    static constexpr std::string_view release_lines = lines;                                  \
     /** The schema's reason for an error status of this operation; empty if it lists none. */ \
-    static constexpr std::string_view error_reason(int ari_status) noexcept {                  \
-      switch (ari_status) {                                                                    \
-        ERRORS(ARI_DETAIL_ERROR_CASE)                                                          \
-        default:                                                                               \
-          return {};                                                                           \
-      }                                                                                        \
-    }                                                                                          \
-    PARAMS(ARI_DETAIL_DECLARE_PARAMETER)                                                       \
-    template <class Visit>                                                                     \
+    static constexpr std::string_view error_reason(int ari_status) noexcept {                 \
+      switch (ari_status) {                                                                   \
+        ERRORS(ARI_DETAIL_ERROR_CASE)                                                         \
+        default:                                                                              \
+          return {};                                                                          \
+      }                                                                                       \
+    }                                                                                         \
+    PARAMS(ARI_DETAIL_DECLARE_PARAMETER)                                                      \
+    template <class Visit>                                                                    \
     friend constexpr void ari_describe_request(const ari_self*, Visit&& ari_visit) {          \
-      PARAMS(ARI_DETAIL_VISIT_PARAMETER)                                                       \
-      (void)ari_visit;                                                                         \
-    }                                                                                          \
+      PARAMS(ARI_DETAIL_VISIT_PARAMETER)                                                      \
+      (void)ari_visit;                                                                        \
+    }                                                                                         \
   }
 
 namespace ari::requests {
@@ -184,10 +184,9 @@ struct HangupReasonNames {
     Other
   };
   static constexpr std::string_view names[] = {
-      "normal",         "busy",          "congestion",         "no_answer",
-      "answered_elsewhere", "timeout",   "rejected",           "unallocated",
-      "normal_unspecified", "number_incomplete", "codec_mismatch", "interworking",
-      "failure"};
+      "normal",         "busy",         "congestion",  "no_answer",          "answered_elsewhere",
+      "timeout",        "rejected",     "unallocated", "normal_unspecified", "number_incomplete",
+      "codec_mismatch", "interworking", "failure"};
   static constexpr std::array<TextAlias<Value>, 0> aliases{};
 };
 /// channels::hangup's `reason` (lines 13-14 know the first four, 15 adds answered_elsewhere).
@@ -211,8 +210,7 @@ using SnoopDirection = TextEnum<SnoopDirectionNames>;
 
 struct PlaybackOperationNames {
   enum Value : unsigned char { restart, pause, unpause, reverse, forward, Other };
-  static constexpr std::string_view names[] = {"restart", "pause", "unpause", "reverse",
-                                               "forward"};
+  static constexpr std::string_view names[] = {"restart", "pause", "unpause", "reverse", "forward"};
   static constexpr std::array<TextAlias<Value>, 0> aliases{};
 };
 /// playbacks::control's `operation`.

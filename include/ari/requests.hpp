@@ -98,8 +98,8 @@ namespace detail {
 template <class R, class = void>
 struct is_request : std::false_type {};
 template <class R>
-struct is_request<R, std::void_t<decltype(ari_describe_request(static_cast<const R*>(nullptr),
-                                                               ignore_field{}))>>
+struct is_request<
+    R, std::void_t<decltype(ari_describe_request(static_cast<const R*>(nullptr), ignore_field{}))>>
     : std::true_type {};
 
 template <class R>
@@ -118,8 +118,12 @@ std::string operation_name() {
 }
 
 // A parameter's text as Asterisk reads it, before any percent-encoding.
-inline void append_text(std::string& out, const std::string& value) { out += value; }
-inline void append_text(std::string& out, bool value) { out += value ? "true" : "false"; }
+inline void append_text(std::string& out, const std::string& value) {
+  out += value;
+}
+inline void append_text(std::string& out, bool value) {
+  out += value ? "true" : "false";
+}
 template <class Int, std::enable_if_t<std::is_integral_v<Int>, int> = 0>
 void append_text(std::string& out, Int value) {
   out += std::to_string(value);
@@ -172,7 +176,9 @@ template <class T>
 bool is_set(const std::optional<T>& value) {
   return value.has_value();
 }
-inline bool is_set(const json& value) { return !value.is_null(); }
+inline bool is_set(const json& value) {
+  return !value.is_null();
+}
 template <class T>
 bool is_set(const T&) {
   return true;
@@ -188,8 +194,12 @@ const T& value_of(const T& value) {
 }
 
 // Whether a required value was left as it started: refused before anything is sent.
-inline bool is_empty(const std::string& value) { return value.empty(); }
-inline bool is_empty(const json& value) { return value.is_null(); }
+inline bool is_empty(const std::string& value) {
+  return value.empty();
+}
+inline bool is_empty(const json& value) {
+  return value.is_null();
+}
 template <class T>
 bool is_empty(const std::vector<T>& value) {
   return value.empty();
@@ -207,8 +217,8 @@ bool is_empty(const T&) {
 struct request_parts {
   std::string path;  // below /ari/, encoded: "channels/1768471200.1/answer"
   std::vector<std::pair<std::string_view, std::string>> query;  // raw values
-  std::string encoded_query;                                       // "a=1&b=x%20y"
-  std::string body;                                                // JSON, or empty
+  std::string encoded_query;                                    // "a=1&b=x%20y"
+  std::string body;                                             // JSON, or empty
 };
 
 template <class R>
@@ -269,22 +279,38 @@ request_parts request_parts_of(const R& request) {
 
 inline std::string_view http_reason_phrase(int status) noexcept {
   switch (status) {
-    case 200: return "OK";
-    case 204: return "No Content";
-    case 400: return "Bad Request";
-    case 401: return "Unauthorized";
-    case 403: return "Forbidden";
-    case 404: return "Not Found";
-    case 405: return "Method Not Allowed";
-    case 409: return "Conflict";
-    case 412: return "Precondition Failed";
-    case 422: return "Unprocessable Entity";
-    case 500: return "Internal Server Error";
-    case 501: return "Not Implemented";
-    case 502: return "Bad Gateway";
-    case 503: return "Service Unavailable";
-    case 504: return "Gateway Timeout";
-    default: return {};
+    case 200:
+      return "OK";
+    case 204:
+      return "No Content";
+    case 400:
+      return "Bad Request";
+    case 401:
+      return "Unauthorized";
+    case 403:
+      return "Forbidden";
+    case 404:
+      return "Not Found";
+    case 405:
+      return "Method Not Allowed";
+    case 409:
+      return "Conflict";
+    case 412:
+      return "Precondition Failed";
+    case 422:
+      return "Unprocessable Entity";
+    case 500:
+      return "Internal Server Error";
+    case 501:
+      return "Not Implemented";
+    case 502:
+      return "Bad Gateway";
+    case 503:
+      return "Service Unavailable";
+    case 504:
+      return "Gateway Timeout";
+    default:
+      return {};
   }
 }
 
@@ -332,8 +358,8 @@ void decode_value(std::string_view text, const parse_limits& limits, T& value) {
 }
 
 template <class R>
-using response_value_t = std::conditional_t<std::is_void_v<typename R::response>,
-                                             std::monostate, typename R::response>;
+using response_value_t =
+    std::conditional_t<std::is_void_v<typename R::response>, std::monostate, typename R::response>;
 
 template <class R>
 response_value_t<R> decode_success(std::string_view body, const parse_limits& limits) {
@@ -359,8 +385,8 @@ constexpr auto parameters() {
   std::array<parameter_info, detail::parameter_count<R>()> infos{};
   std::size_t i = 0;
   ari_describe_request(static_cast<const R*>(nullptr), [&](const auto& parameter) {
-    infos[i++] = parameter_info{parameter.name, parameter.place, parameter.required,
-                                parameter.lines};
+    infos[i++] =
+        parameter_info{parameter.name, parameter.place, parameter.required, parameter.lines};
   });
   return infos;
 }
@@ -393,8 +419,7 @@ http_request to_http(const R& request) {
 /// relative to /ari/, query parameters as name/value pairs taken literally, the body as
 /// message_body. ari::to_frame gives its text. Throws as to_http does.
 template <class R>
-RESTRequest to_rest_request(const R& request, std::string transaction_id,
-                            std::string request_id) {
+RESTRequest to_rest_request(const R& request, std::string transaction_id, std::string request_id) {
   detail::request_parts parts = detail::request_parts_of(request);
   RESTRequest message;
   message.type = "RESTRequest";
@@ -436,7 +461,7 @@ typename R::response decode_response(int status, std::string_view body,
 /// the schema gives no reason for the status.
 template <class R>
 typename R::response decode_response(const RESTResponse& response,
-                                      const parse_limits& limits = {}) {
+                                     const parse_limits& limits = {}) {
   std::string_view body;  // (not a conditional expression: that would make a temporary string)
   if (response.message_body) body = *response.message_body;
   if (response.status_code < 200 || response.status_code > 299) {

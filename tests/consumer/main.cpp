@@ -24,5 +24,5 @@ int main() {
   const ari::http_request request = ari::to_http(answer);
   std::cout << "answer: " << request.method << ' ' << request.target << '\n';
   return start.channel.caller.number == "1001" && request.target == "/ari/channels/1.1/answer" ? 0
-                                                                                                : 1;
+                                                                                               : 1;
 }
