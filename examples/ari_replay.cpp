@@ -255,14 +255,20 @@ class replay {
   }
 
   // The next connection that passes Asterisk's checks, upgraded; nothing for one refused.
-  std::optional<websocket::stream<tcp::socket>> accept_websocket() {
-    tcp::socket socket(io_);
+  // The next connection's HTTP request; false when none could be read.
+  bool accept_request(tcp::socket& socket, http::request<http::string_body>& request,
+                      beast::error_code& error) {
     acceptor_.accept(socket);
     beast::flat_buffer buffer;
+    http::read(socket, buffer, request, error);
+    return !error;
+  }
+
+  std::optional<websocket::stream<tcp::socket>> accept_websocket() {
+    tcp::socket socket(io_);
     http::request<http::string_body> request;
     beast::error_code error;
-    http::read(socket, buffer, request, error);
-    if (error) return std::nullopt;
+    if (!accept_request(socket, request, error)) return std::nullopt;
     const std::string target(request.target());
     if (target.substr(0, target.find('?')) != "/ari/events") {
       refuse(socket, request, http::status::not_found, "Resource not found");
@@ -388,12 +394,9 @@ class replay {
 
   void answer_http(const exchange& scripted) {
     tcp::socket socket(io_);
-    acceptor_.accept(socket);
-    beast::flat_buffer buffer;
     http::request<http::string_body> request;
     beast::error_code error;
-    http::read(socket, buffer, request, error);
-    if (error) {
+    if (!accept_request(socket, request, error)) {
       std::cout << "request " << requests_ << ": none, " << error.message() << std::endl;
       return;
     }

@@ -288,11 +288,14 @@ class stasis_app {
     return (ipv6 ? "[" + o_.host + "]" : o_.host) + ":" + o_.port;
   }
 
+  // The event WebSocket's path and query, from its request type; api_key is not a schema
+  // parameter.
   std::string target() const {
-    std::string text = "/ari/events?app=" + web::url_encode(o_.app) +
-                       "&api_key=" + web::url_encode(o_.user + ":" + o_.password);
-    if (o_.subscribe_all) text += "&subscribeAll=true";
-    return text;
+    rq::events::eventWebsocket subscribe;
+    subscribe.app = {o_.app};
+    if (o_.subscribe_all) subscribe.subscribeAll = true;
+    return ari::to_http(subscribe).target +
+           "&api_key=" + ari::percent_encode(o_.user + ":" + o_.password);
   }
 
   void connect() {

@@ -1,5 +1,5 @@
-// The few pieces of HTTP text handling that examples/stasis_app and examples/ari_replay share:
-// percent-encoding of query values and Basic authorization.
+// The HTTP text handling that examples/stasis_app and examples/ari_replay share beyond what
+// ari-events does: Basic authorization, and percent-decoding (the server's side).
 #pragma once
 
 #include <cstddef>
@@ -7,26 +7,6 @@
 #include <string_view>
 
 namespace web {
-
-// Every byte but A-Z a-z 0-9 - . _ ~ and ':' as %XX (api_key=USER:PASS keeps its colon).
-inline std::string url_encode(std::string_view text) {
-  static constexpr char hex[] = "0123456789ABCDEF";
-  std::string out;
-  for (const char c : text) {
-    const auto byte = static_cast<unsigned char>(c);
-    const bool unreserved = (byte >= 'A' && byte <= 'Z') || (byte >= 'a' && byte <= 'z') ||
-                            (byte >= '0' && byte <= '9') || c == '-' || c == '_' || c == '.' ||
-                            c == '~' || c == ':';
-    if (unreserved) {
-      out += c;
-    } else {
-      out += '%';
-      out += hex[byte >> 4];
-      out += hex[byte & 0xF];
-    }
-  }
-  return out;
-}
 
 // As Asterisk decodes (ast_uri_http_legacy): %XX and '+' for a space.
 inline std::string url_decode(std::string_view text) {

@@ -44,7 +44,7 @@ status=0
 [ "${status}" -eq 2 ] || fail "stasis_app exited ${status} with a wrong api_key, wanted 2"
 grep -q "not retrying: check --user and --password" "${work}/refused.log" || fail "401 retried"
 grep -q "HTTP 401 Unauthorized" "${work}/refused.log" || fail "no 401 in $(cat "${work}/refused.log")"
-grep -q "refused /ari/events?app=allapp&api_key=ari:wrong: 401" "${work}/server.log" ||
+grep -q "refused /ari/events?app=allapp&api_key=ari%3Awrong: 401" "${work}/server.log" ||
   fail "the server did not refuse the key"
 pass "wrong api_key refused with HTTP 401, and not retried (status 2)"
 for port in notanumber 99999 0; do

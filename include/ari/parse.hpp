@@ -10,6 +10,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "ari/detail/outcome.hpp"
 #include "ari/detail/text_reader.hpp"
 #include "ari/error.hpp"
 #include "ari/event_type.hpp"
@@ -163,45 +164,13 @@ Event parse_event(const Text& frame, const parse_limits& limits = {}) {
   return detail::decode_text(frame, limits);
 }
 
-/// The outcome of try_parse_event: an Event, or the parse_error that says why not.
-class parse_result {
+/// The outcome of try_parse_event: an Event, or the parse_error that says why not. has_value(),
+/// operator bool, value() (throws the error when there is none), operator* and operator->.
+class parse_result : public detail::outcome<Event, parse_error> {
  public:
-  /// A success.
-  explicit parse_result(Event event) : outcome_(std::move(event)) {}
-  /// A failure.
-  explicit parse_result(parse_error error) : outcome_(std::move(error)) {}
-
-  /// Whether there is an event.
-  bool has_value() const noexcept { return outcome_.index() == 0; }
-  /// Same as has_value().
-  explicit operator bool() const noexcept { return has_value(); }
-
-  /// The event; throws the parse_error when there is none.
-  /// The event; throws the parse_error when there is none.
-  Event& value() & { return checked(); }
-  /// The event; throws the parse_error when there is none.
-  const Event& value() const& { return const_cast<parse_result*>(this)->checked(); }
-  /// The event, moved out; throws the parse_error when there is none.
-  Event&& value() && { return std::move(checked()); }
-  /// The event; only valid when has_value().
-  Event& operator*() & noexcept { return *std::get_if<Event>(&outcome_); }
-  /// The event; only valid when has_value().
-  const Event& operator*() const& noexcept { return *std::get_if<Event>(&outcome_); }
-  /// The event; only valid when has_value().
-  Event* operator->() noexcept { return std::get_if<Event>(&outcome_); }
-  /// The event; only valid when has_value().
-  const Event* operator->() const noexcept { return std::get_if<Event>(&outcome_); }
-
+  using outcome::outcome;
   /// The error; only valid when !has_value().
-  const parse_error& error() const noexcept { return *std::get_if<parse_error>(&outcome_); }
-
- private:
-  Event& checked() {
-    if (auto* error = std::get_if<parse_error>(&outcome_)) throw *error;
-    return *std::get_if<Event>(&outcome_);
-  }
-
-  std::variant<Event, parse_error> outcome_;
+  const parse_error& error() const noexcept { return *failure<parse_error>(); }
 };
 
 /// parse_event without exceptions. Out of memory still ends the program (noexcept).

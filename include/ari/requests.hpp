@@ -133,8 +133,6 @@ void append_text(std::string& out, const TextEnum<Names>& value) {
   out += value.text();
 }
 
-// Every byte but the unreserved ones as %XX: Asterisk percent-decodes each path segment and
-// query value and also turns '+' into a space (ast_uri_decode, ast_uri_http_legacy).
 inline void append_encoded(std::string& out, std::string_view text) {
   constexpr char hex[] = "0123456789ABCDEF";
   for (const char c : text) {
@@ -379,6 +377,16 @@ response_value_t<R> decode_success(std::string_view body, const parse_limits& li
 
 }  // namespace detail
 
+/// Every byte of `text` but the unreserved A-Z a-z 0-9 - . _ ~ as %XX: how to_http writes path
+/// parameters and query values, since Asterisk percent-decodes them and reads '+' as a space
+/// (ast_uri_decode, ast_uri_http_legacy). For what a request type does not cover, such as the
+/// api_key of the event WebSocket.
+inline std::string percent_encode(std::string_view text) {
+  std::string out;
+  detail::append_encoded(out, text);
+  return out;
+}
+
 /// The parameters of request type R, in the schema's order.
 template <class R>
 constexpr auto parameters() {
@@ -470,59 +478,29 @@ typename R::response decode_response(const RESTResponse& response,
   return decode_response<R>(response.status_code, body, limits);
 }
 
-/// The outcome of try_decode_response: R's response value, or the error that says why not
-/// (request_error for a status outside 2xx, parse_error for a 2xx body that does not decode).
+/// The outcome of try_decode_response: R's response value (std::monostate when that is void),
+/// or the error that says why not: request_error for a status outside 2xx, parse_error for a
+/// 2xx body that does not decode. has_value(), operator bool, value() (throws the error),
+/// operator* and operator->.
 template <class R>
-class response_result {
+class response_result
+    : public detail::outcome<detail::response_value_t<R>, request_error, parse_error> {
  public:
-  /// What a success holds: R::response, or std::monostate when that is void.
-  using value_type = detail::response_value_t<R>;
-
-  /// A success.
-  explicit response_result(value_type value) : outcome_(std::move(value)) {}
-  /// A failed request.
-  explicit response_result(request_error error) : outcome_(std::move(error)) {}
-  /// A body that does not decode.
-  explicit response_result(parse_error error) : outcome_(std::move(error)) {}
-
-  /// Whether the request succeeded and its body decoded.
-  bool has_value() const noexcept { return outcome_.index() == 0; }
-  /// Same as has_value().
-  explicit operator bool() const noexcept { return has_value(); }
-
-  /// The value; throws the error when there is none.
-  value_type& value() & { return checked(); }
-  /// The value; throws the error when there is none.
-  const value_type& value() const& { return const_cast<response_result*>(this)->checked(); }
-  /// The value, moved out; throws the error when there is none.
-  value_type&& value() && { return std::move(checked()); }
-  /// The value; only valid when has_value().
-  value_type& operator*() & noexcept { return *std::get_if<0>(&outcome_); }
-  /// The value; only valid when has_value().
-  const value_type& operator*() const& noexcept { return *std::get_if<0>(&outcome_); }
-  /// The value; only valid when has_value().
-  value_type* operator->() noexcept { return std::get_if<0>(&outcome_); }
-  /// The value; only valid when has_value().
-  const value_type* operator->() const noexcept { return std::get_if<0>(&outcome_); }
+  using response_result::outcome::outcome;
 
   /// The failed request, or nullptr.
-  const request_error* request_failure() const noexcept { return std::get_if<1>(&outcome_); }
+  const request_error* request_failure() const noexcept {
+    return this->template failure<request_error>();
+  }
   /// The body that did not decode, or nullptr.
-  const parse_error* parse_failure() const noexcept { return std::get_if<2>(&outcome_); }
+  const parse_error* parse_failure() const noexcept {
+    return this->template failure<parse_error>();
+  }
   /// Either error; only valid when !has_value().
   const std::runtime_error& error() const noexcept {
     if (const auto* failed = request_failure()) return *failed;
     return *parse_failure();
   }
-
- private:
-  value_type& checked() {
-    if (const auto* failed = request_failure()) throw *failed;
-    if (const auto* bad = parse_failure()) throw *bad;
-    return *std::get_if<0>(&outcome_);
-  }
-
-  std::variant<value_type, request_error, parse_error> outcome_;
 };
 
 namespace detail {
