@@ -1,10 +1,8 @@
 // Decode and encode of ARI frames against nlohmann/json's own parse and dump of the same frames,
 // per frame and in MB/s, with heap allocations per frame counted. benchmarks/run prints the
-// ratios. Frames: the complete catalogue frames (every event type, every member), plus the
-// first 200 frames of the Asterisk 22 capture.
+// ratios. The frame sets are in frames.hpp.
 #include <atomic>
 #include <cstdlib>
-#include <fstream>
 #include <new>
 #include <string>
 #include <vector>
@@ -12,6 +10,8 @@
 #include <benchmark/benchmark.h>
 
 #include <ari/ari.hpp>
+
+#include "frames.hpp"
 
 // Counting allocator: every operator new of the process goes through here.
 namespace {
@@ -32,46 +32,8 @@ void operator delete(void* p, std::size_t) noexcept {
 
 namespace {
 
-std::vector<std::string> read_lines(const std::string& path, std::size_t limit) {
-  std::ifstream in(path);
-  std::vector<std::string> lines;
-  for (std::string line; lines.size() < limit && std::getline(in, line);) {
-    if (!line.empty()) lines.push_back(line);
-  }
-  if (lines.empty()) throw std::runtime_error("no frames in " + path);
-  return lines;
-}
-
-// Named sets of frames: one frame kind per benchmark argument.
-struct corpus {
-  std::string name;
-  std::vector<std::string> frames;
-  std::size_t bytes = 0;
-};
-
-const std::vector<corpus>& corpora() {
-  static const std::vector<corpus> sets = [] {
-    const std::string root = ARI_EVENTS_SOURCE_DIR;
-    std::vector<corpus> result;
-    result.push_back({"catalogue", read_lines(root + "/tests/data/catalogue-full.jsonl", 1000)});
-    result.push_back({"capture", read_lines(root + "/examples/asterisk-22-sample.jsonl", 200)});
-    // Small and large ends: ChannelVarset without a channel; BridgeAttendedTransfer with all.
-    const auto& catalogue = result[0].frames;
-    for (const auto& frame : catalogue) {
-      if (frame.find("\"type\":\"BridgeAttendedTransfer\"") != std::string::npos) {
-        result.push_back({"largest", {frame}});
-      }
-    }
-    result.push_back(
-        {"smallest",
-         {R"({"variable":"QUEUE_WAIT","value":"12","type":"ChannelVarset","timestamp":"2026-11-26T14:41:00.000+0900","asterisk_id":"02:fc:00:00:00:01","application":"callcenter"})"}});
-    for (auto& set : result) {
-      for (const auto& frame : set.frames)
-        set.bytes += frame.size();
-    }
-    return result;
-  }();
-  return sets;
+const std::vector<bench::frame_set>& corpora() {
+  return bench::frame_sets();
 }
 
 template <class Body>

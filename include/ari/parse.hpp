@@ -86,6 +86,75 @@ void read_event(Frame&& frame, const parse_limits& limits, Event& event) {
   event.emplace<UnknownEvent>(UnknownEvent{std::move(type_text), std::forward<Frame>(frame)});
 }
 
+// The top-level "type" of a frame, found by skimming at most the first eight members: a string
+// without escapes, else nothing (the decoder then finds it the general way). Asterisk writes
+// "type" first, or after one or two short members (ChannelVarset, ChannelHangupRequest,
+// ChannelTalkingFinished). Anything unusual ends the skim; the reading that follows checks
+// everything.
+inline std::string_view skim_type(std::string_view text) noexcept {
+  const char* at = text.data();
+  const char* const end = at + text.size();
+  const auto skip_whitespace = [&] {
+    while (at != end && (*at == ' ' || *at == '\n' || *at == '\r' || *at == '\t'))
+      ++at;
+  };
+  // A string at its opening quote; false when it holds an escape (`plain`) or does not end.
+  const auto skip_string = [&](bool plain) {
+    ++at;
+    while (at != end && *at != '"') {
+      if (*at == '\\') {
+        if (plain || end - at < 2) return false;
+        ++at;
+      }
+      ++at;
+    }
+    if (at == end) return false;
+    ++at;
+    return true;
+  };
+  skip_whitespace();
+  if (at == end || *at != '{') return {};
+  ++at;
+  for (int member = 0; member < 8; ++member) {
+    skip_whitespace();
+    if (at == end || *at != '"') return {};
+    const char* const name = at + 1;
+    if (!skip_string(true)) return {};
+    const bool is_type = at - name == 5 && std::string_view(name, 4) == "type";
+    skip_whitespace();
+    if (at == end || *at != ':') return {};
+    ++at;
+    skip_whitespace();
+    if (at == end) return {};
+    if (is_type) {
+      const char* const value = at + 1;
+      if (*at != '"' || !skip_string(true)) return {};
+      return std::string_view(value, static_cast<std::size_t>(at - 1 - value));
+    }
+    if (*at == '"') {
+      if (!skip_string(false)) return {};
+    } else if (*at == '{' || *at == '[') {
+      int depth = 0;
+      do {
+        if (*at == '"') {
+          if (!skip_string(false)) return {};
+          continue;
+        }
+        if (*at == '{' || *at == '[') ++depth;
+        if (*at == '}' || *at == ']') --depth;
+        ++at;
+      } while (depth > 0 && at != end);
+    } else {
+      while (at != end && *at != ',' && *at != '}')
+        ++at;
+    }
+    skip_whitespace();
+    if (at == end || *at != ',') return {};
+    ++at;
+  }
+  return {};
+}
+
 // The text path: the strict tokenizer drives the decoder straight into the event, no document
 // built. False when it does not take the frame (any error, an unknown type, a duplicate member,
 // what the tokenizer leaves to nlohmann/json): the frame is then read as a document, so that
@@ -93,8 +162,15 @@ void read_event(Frame&& frame, const parse_limits& limits, Event& event) {
 // order that way, and a JSON syntax error is reported before a wrong member.
 template <int = 0>
 bool read_text(std::string_view text, const parse_limits& limits, Event& event) {
-  decoder machine(limits, &open_event<>, &event);
+  const event_type known = event_type_from_string(skim_type(text));
   try {
+    if (known != event_type::unknown) {  // straight into the event's own object
+      const event_reader& reader = reader_of(known);
+      decoder machine(limits, reader.read, reader.emplace(event));
+      machine.skip_root_type();
+      return text_reader(text).read(machine) && machine.complete();
+    }
+    decoder machine(limits, &open_event<>, &event);
     return text_reader(text).read(machine) && machine.complete();
   } catch (const parse_error&) {  // reported by the document path
     return false;

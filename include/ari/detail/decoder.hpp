@@ -166,11 +166,31 @@ class decoder;
 // What a value arriving at a member does to it: one function per spec.
 using accept_fn = void (*)(void* target, const token& value, decoder& machine);
 
+// The first sixteen bytes of a member name as two numbers (byte i at bit 8i of word i / 8),
+// so that names compare in two steps: names of up to sixteen bytes are equal when their
+// prefixes and sizes are.
+struct name_prefix_words {
+  std::uint64_t low = 0;
+  std::uint64_t high = 0;
+  friend constexpr bool operator==(name_prefix_words a, name_prefix_words b) noexcept {
+    return a.low == b.low && a.high == b.high;
+  }
+};
+constexpr name_prefix_words name_prefix(std::string_view name) noexcept {
+  name_prefix_words prefix;
+  for (std::size_t i = 0; i < name.size() && i < 16; ++i) {
+    const std::uint64_t bits = std::uint64_t{static_cast<unsigned char>(name[i])} << (8 * (i % 8));
+    (i < 8 ? prefix.low : prefix.high) |= bits;
+  }
+  return prefix;
+}
+
 struct field_entry {
   std::string_view name;
   accept_fn accept = nullptr;
   std::string (*expected)() = nullptr;
   bool required = false;
+  name_prefix_words prefix;  // name_prefix(name)
 };
 
 // A described type, for the machine: its fields in description order, and how to reach one.
@@ -209,7 +229,9 @@ class decoder {
   bool discarded() { fail_here("a discarded value"); }
   bool start_object(std::size_t /*elements*/ = 0) { return scalar(token(token::kind::object)); }
   bool start_array(std::size_t /*elements*/ = 0) { return scalar(token(token::kind::array)); }
-  bool key(std::string_view name);
+  bool key(std::string_view name) { return key(name, name_prefix(name)); }
+  // The same with the name's prefix already computed (the tokenizer does it in a few steps).
+  bool key(std::string_view name, name_prefix_words prefix);
   bool end_object();
   bool end_array() {
     if (skipping_ != 0) return --skipping_, true;
@@ -272,6 +294,9 @@ class decoder {
   }
   // Called by the dispatch function, before it opens the object that reads the rest.
   void end_dispatch() { frames_.pop_back(); }
+  // The text path found the frame's "type" before reading and opened its event's object at the
+  // root: the first "type" member there is skipped, as the document walk skips it.
+  void skip_root_type() noexcept { skip_root_type_ = true; }
 
   /// Stop without an error: the caller reads the frame another way (see parse.hpp).
   bool give_up() noexcept {
@@ -370,6 +395,7 @@ class decoder {
   std::string syntax_error_;
   std::size_t skipping_ = 0;  // open containers inside one kept empty (keep_too_deep)
   bool keep_too_deep_ = false;
+  bool skip_root_type_ = false;
   bool complete_ = false;
   bool given_up_ = false;
 };
@@ -413,7 +439,7 @@ bool walk(const json& value, decoder& machine, bool skip_type = false) {
   }
 }
 
-inline bool decoder::key(std::string_view name) {
+inline bool decoder::key(std::string_view name, name_prefix_words prefix) {
   if (skipping_ != 0) return true;
   frame& f = frames_.back();
   switch (f.type) {
@@ -423,7 +449,9 @@ inline bool decoder::key(std::string_view name) {
       for (std::size_t n = 0; n < table.count; ++n) {
         std::size_t i = f.next + n;
         if (i >= table.count) i -= table.count;
-        if (table.fields[i].name == name) {
+        const field_entry& field = table.fields[i];
+        if (field.prefix == prefix && field.name.size() == name.size() &&
+            (name.size() <= 16 || field.name.substr(16) == name.substr(16))) {
           const std::uint64_t bit = std::uint64_t{1} << i;
           if ((f.seen & bit) != 0) return give_up();  // a duplicate: the document resolves it
           f.seen |= bit;
@@ -432,8 +460,14 @@ inline bool decoder::key(std::string_view name) {
           return true;
         }
       }
-      // A second "type" could name another event: the document resolves it.
-      if (table.is_event && name == "type") return give_up();
+      if (table.is_event && name == "type") {
+        if (skip_root_type_ && frames_.size() == 1) {
+          skip_root_type_ = false;
+          f.pending = table.count + 1;  // read past (scalar)
+          return true;
+        }
+        return give_up();  // a second "type" could name another event: the document resolves it
+      }
       f.pending = table.count;
       f.key = name;
       return true;
@@ -458,6 +492,10 @@ inline bool decoder::scalar(const token& value) {
   frame& f = frames_.back();
   switch (f.type) {
     case frame::kind::object: {
+      if (f.pending > f.table->count) {  // the root "type", already known (skip_root_type)
+        if (value.type != token::kind::string) return give_up();
+        break;
+      }
       void* member = f.table->member(f.target, f.pending);
       if (f.pending < f.table->count) {
         f.table->fields[f.pending].accept(member, value, *this);

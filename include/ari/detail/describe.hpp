@@ -49,6 +49,7 @@ struct field {
   using spec = Spec;
   std::string_view name;
   member_of_t<Spec> Owner::*member;
+  std::string_view separated_key;  // ,"name": as the writer puts it after another member
 };
 
 struct ignore_field {
@@ -94,7 +95,7 @@ std::ostream& print(std::ostream& os, const T& value);
 #define ARI_DETAIL_DECLARE_MEMBER(spec, name) \
   /** The JSON member `name`. */ ::ari::detail::member_of_t<spec> name{};
 #define ARI_DETAIL_VISIT_MEMBER(spec, name) \
-  ari_visit(::ari::detail::field<spec, ari_self>{#name, &ari_self::name});
+  ari_visit(::ari::detail::field<spec, ari_self>{#name, &ari_self::name, ",\"" #name "\":"});
 #define ARI_DETAIL_NO_FIELDS(F)
 
 // Members, then the functions derived from the description (found by ADL, as nlohmann/json

@@ -43,12 +43,11 @@ inline void write_string(std::string& out, std::string_view text) {
   static constexpr char hex[] = "0123456789abcdef";
   out += '"';
   std::size_t clean_from = 0;
+  const char* const begin = text.data();
   for (std::size_t i = 0; i < text.size();) {
+    i = static_cast<std::size_t>(skip_plain(begin + i, begin + text.size()) - begin);
+    if (i == text.size()) break;
     const auto c = static_cast<unsigned char>(text[i]);
-    if (c >= 0x20 && c != '"' && c != '\\' && c < 0x80) {
-      ++i;
-      continue;
-    }
     if (c >= 0x80) {
       const std::size_t length = utf8_sequence_length(text, i);
       if (length == 0) {
@@ -108,6 +107,11 @@ inline void write_key(std::string& out, std::string_view name) {
   if (out.back() != '{') out += ',';
   write_string(out, name);
   out += ':';
+}
+// The same for a described member, whose name (an identifier) is written as it is: `,"name":`
+// precomputed.
+inline void write_key_text(std::string& out, std::string_view separated_key) {
+  out.append(out.back() == '{' ? separated_key.substr(1) : separated_key);
 }
 
 // The document of an unknown event is kept, copied, compared and serialised recursively, so it
@@ -424,8 +428,9 @@ struct field_rules {
   static void write(json& object, std::string_view name, const member_of_t<Spec>& in) {
     codec<Spec>::write(object[std::string(name)], in);
   }
-  static void write_text(std::string& out, std::string_view name, const member_of_t<Spec>& in) {
-    write_key(out, name);
+  static void write_text(std::string& out, std::string_view separated_key,
+                         const member_of_t<Spec>& in) {
+    write_key_text(out, separated_key);
     codec<Spec>::write_text(out, in);
   }
 };
@@ -444,10 +449,10 @@ struct field_rules<std::optional<Spec>> {
                     const std::optional<member_of_t<Spec>>& in) {
     if (in) codec<Spec>::write(object[std::string(name)], *in);
   }
-  static void write_text(std::string& out, std::string_view name,
+  static void write_text(std::string& out, std::string_view separated_key,
                          const std::optional<member_of_t<Spec>>& in) {
     if (!in) return;
-    write_key(out, name);
+    write_key_text(out, separated_key);
     codec<Spec>::write_text(out, *in);
   }
 };
@@ -466,7 +471,7 @@ constexpr auto make_field_entries() {
     using spec = typename std::decay_t<decltype(field)>::spec;
     using rules = field_rules<spec>;
     entries[i++] = field_entry{field.name, &accept_as<rules, member_of_t<spec>>, &rules::expected,
-                               !rules::may_be_absent};
+                               !rules::may_be_absent, name_prefix(field.name)};
   });
   return entries;
 }
@@ -486,13 +491,23 @@ constexpr std::uint64_t required_mask() {
 
 template <class T>
 void* member_at(void* object, std::size_t index) {
-  T& value = *static_cast<T*>(object);
-  void* member = &value.extra;
-  std::size_t i = 0;
-  ari_describe(static_cast<const T*>(nullptr), [&](const auto& field) {
-    if (i++ == index) member = &(value.*(field.member));
-  });
-  return member;
+  // Where each member lies in a T (index count: extra), measured once on a sample: a member
+  // pointer cannot be turned into an offset at compile time, and finding the member by visiting
+  // the description cost a comparison per member before it.
+  static const auto offsets = [] {
+    std::array<std::size_t, field_count<T>() + 1> result{};
+    const T sample{};
+    const auto offset_of = [&](const void* member) {
+      return static_cast<std::size_t>(static_cast<const char*>(member) -
+                                      reinterpret_cast<const char*>(&sample));
+    };
+    std::size_t i = 0;
+    ari_describe(static_cast<const T*>(nullptr),
+                 [&](const auto& field) { result[i++] = offset_of(&(sample.*(field.member))); });
+    result[i] = offset_of(&sample.extra);
+    return result;
+  }();
+  return static_cast<char*>(object) + offsets[index];
 }
 
 template <class T>
@@ -525,12 +540,12 @@ template <class T>
 void write_object_text(std::string& out, const T& value) {
   out += '{';
   if constexpr (is_event_type<T>::value) {
-    write_key(out, "type");
+    out += "\"type\":";
     write_string(out, T::type);
   }
   ari_describe(static_cast<const T*>(nullptr), [&](const auto& field) {
     using spec = typename std::decay_t<decltype(field)>::spec;
-    field_rules<spec>::write_text(out, field.name, value.*(field.member));
+    field_rules<spec>::write_text(out, field.separated_key, value.*(field.member));
   });
   if (value.extra.is_object()) {
     for (auto it = value.extra.begin(); it != value.extra.end(); ++it) {

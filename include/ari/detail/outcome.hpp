@@ -45,7 +45,7 @@ class outcome {
 
  private:
   Value& checked() {
-    const auto throw_if = [this](const auto* error) {
+    const auto throw_if = [](const auto* error) {
       if (error != nullptr) throw *error;
     };
     (throw_if(failure<Errors>()), ...);

@@ -13,6 +13,7 @@
 #include <charconv>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <system_error>
@@ -23,21 +24,10 @@
 namespace ari {
 namespace detail {
 
-// Bytes that stand for themselves in a JSON string: not '"', '\\', a control character, or
-// part of a multi-byte UTF-8 sequence (checked separately).
-struct plain_byte_table {
-  bool is_plain[256] = {};
-  constexpr plain_byte_table() {
-    for (int c = 0x20; c < 0x80; ++c)
-      is_plain[c] = c != '"' && c != '\\';
-  }
-};
-inline constexpr plain_byte_table plain_bytes{};
-
 class text_reader {
  public:
   explicit text_reader(std::string_view text) noexcept
-      : at_(text.data()), end_(text.data() + text.size()) {}
+      : begin_(text.data()), at_(text.data()), end_(text.data() + text.size()) {}
 
   // True when the text was one JSON value, every token of it taken by the machine.
   bool read(decoder& machine) {
@@ -112,7 +102,8 @@ class text_reader {
   }
 
   void skip_whitespace() noexcept {
-    while (at_ != end_ && (*at_ == ' ' || *at_ == '\n' || *at_ == '\r' || *at_ == '\t'))
+    while (at_ != end_ && static_cast<unsigned char>(*at_) <= ' ' &&
+           (*at_ == ' ' || *at_ == '\n' || *at_ == '\r' || *at_ == '\t'))
       ++at_;
   }
 
@@ -129,7 +120,8 @@ class text_reader {
   bool read_key(decoder& machine) {
     skip_whitespace();
     std::string_view name;
-    if (at_ == end_ || *at_ != '"' || !read_string(name) || !machine.key(name)) return false;
+    if (at_ == end_ || *at_ != '"' || !read_string(name) || !machine.key(name, prefix_of(name)))
+      return false;
     skip_whitespace();
     if (at_ == end_ || *at_ != ':') return false;
     ++at_;
@@ -137,15 +129,45 @@ class text_reader {
     return true;
   }
 
+  // name_prefix(name), by two loads where sixteen bytes of the frame can be read from the name
+  // on (a name that views the frame: not one unescaped into unescaped_).
+  name_prefix_words prefix_of(std::string_view name) const noexcept {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    if (name.data() >= begin_ && name.data() < end_ && end_ - name.data() >= 16) {
+      name_prefix_words prefix;
+      std::memcpy(&prefix.low, name.data(), sizeof prefix.low);
+      std::memcpy(&prefix.high, name.data() + 8, sizeof prefix.high);
+      const auto keep = [](std::uint64_t word, std::size_t bytes) {
+        return bytes >= 8 ? word : word & ((std::uint64_t{1} << (8 * bytes)) - 1);
+      };
+      prefix.low = keep(prefix.low, name.size());
+      prefix.high = name.size() <= 8 ? 0 : keep(prefix.high, name.size() - 8);
+      return prefix;
+    }
+#endif
+    return name_prefix(name);
+  }
+
   // A string at the opening quote. Without escapes, `out` views the frame; with them, it views
-  // the unescaped copy (valid until the next string).
+  // the unescaped copy (valid until the next string). The common case, plain ASCII to the
+  // closing quote, is kept small enough to be inlined.
   bool read_string(std::string_view& out) {
     const char* const start = ++at_;
+    at_ = skip_plain(at_, end_);
+    if (at_ != end_ && *at_ == '"') {
+      out = std::string_view(start, static_cast<std::size_t>(at_ - start));
+      ++at_;
+      return true;
+    }
+    return read_string_rest(start, out);
+  }
+
+  // The rest of a string that has an escape, non-ASCII text or an error at at_.
+  bool read_string_rest(const char* const start, std::string_view& out) {
     bool escaped = false;
     for (;;) {
       const char* const run = at_;
-      while (at_ != end_ && plain_bytes.is_plain[static_cast<unsigned char>(*at_)])
-        ++at_;
+      at_ = skip_plain(at_, end_);
       if (escaped) unescaped_.append(run, at_);
       if (at_ == end_) return false;
       const unsigned c = byte(0);
@@ -307,6 +329,7 @@ class text_reader {
 #endif
   }
 
+  const char* const begin_;
   const char* at_;
   const char* const end_;
   std::string unescaped_;

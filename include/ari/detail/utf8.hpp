@@ -2,7 +2,13 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
+#include <cstring>
 #include <string_view>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 namespace ari {
 namespace detail {
@@ -30,6 +36,60 @@ inline std::size_t utf8_sequence_length(std::string_view text, std::size_t i) no
     return continuation(i + 1, low, high) && continuation(i + 2) && continuation(i + 3) ? 4 : 0;
   }
   return 0;
+}
+
+// Bytes that stand for themselves in a JSON string: printable ASCII but '"' and '\\'.
+struct plain_byte_table {
+  bool is_plain[256] = {};
+  constexpr plain_byte_table() {
+    for (int c = 0x20; c < 0x80; ++c)
+      is_plain[c] = c != '"' && c != '\\';
+  }
+};
+inline constexpr plain_byte_table plain_bytes{};
+
+// The end of the run of plain bytes starting at `at`. Eight bytes at a time while none of them
+// is a control character, '"', '\\' or non-ASCII (SWAR: each test sets a byte's high bit
+// exactly when some byte of the word qualifies), then one at a time to the exact end.
+inline const char* skip_plain(const char* at, const char* end) noexcept {
+  constexpr std::uint64_t ones = 0x0101010101010101U;
+  constexpr std::uint64_t highs = 0x8080808080808080U;
+  const auto has_zero_byte = [](std::uint64_t word) { return (word - ones) & ~word & highs; };
+#if defined(__SSE2__)
+  // Sixteen at a time: as signed bytes, control characters and non-ASCII are both below 0x20.
+  const __m128i space = _mm_set1_epi8(0x20);
+  const __m128i quote = _mm_set1_epi8('"');
+  const __m128i backslash = _mm_set1_epi8('\\');
+  while (end - at >= 16) {
+    const __m128i chunk = _mm_loadu_si128(reinterpret_cast<const __m128i*>(at));
+    const __m128i stop = _mm_or_si128(_mm_cmplt_epi8(chunk, space),
+                                      _mm_or_si128(_mm_cmpeq_epi8(chunk, quote),
+                                                   _mm_cmpeq_epi8(chunk, backslash)));
+    const int mask = _mm_movemask_epi8(stop);
+    if (mask != 0) return at + __builtin_ctz(static_cast<unsigned>(mask));
+    at += 16;
+  }
+#endif
+  while (end - at >= 8) {
+    std::uint64_t word;
+    std::memcpy(&word, at, sizeof word);
+    const std::uint64_t stop = (((word - ones * 0x20) & ~word) | word |
+                                has_zero_byte(word ^ (ones * '"')) |
+                                has_zero_byte(word ^ (ones * '\\'))) &
+                               highs;
+    if (stop != 0) {
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+      // The lowest flagged byte is a real one (a borrow only runs upwards from one).
+      return at + (__builtin_ctzll(stop) >> 3);
+#else
+      break;
+#endif
+    }
+    at += 8;
+  }
+  while (at != end && plain_bytes.is_plain[static_cast<unsigned char>(*at)])
+    ++at;
+  return at;
 }
 
 }  // namespace detail

@@ -1,0 +1,83 @@
+// One operation over one frame set, ROUNDS times, for counting instructions with callgrind:
+// benchmarks/run --instructions runs it with two round counts and takes the difference, so
+// that reading the frames and setting up are not counted. It prints the heap allocations per
+// frame of the measured rounds.
+//
+//   ari_events_instructions OPERATION SET ROUNDS
+//     OPERATION  nlohmann_parse | ari_decode | nlohmann_dump | ari_encode | ari_encode_reuse
+//     SET        catalogue | capture | largest | smallest
+#include <cstddef>
+#include <cstdlib>
+#include <iostream>
+#include <new>
+#include <string>
+#include <vector>
+
+#include <ari/ari.hpp>
+
+#include "frames.hpp"
+
+namespace {
+std::size_t allocations = 0;
+}  // namespace
+
+void* operator new(std::size_t size) {
+  ++allocations;
+  if (void* p = std::malloc(size == 0 ? 1 : size)) return p;
+  throw std::bad_alloc();
+}
+void operator delete(void* p) noexcept {
+  std::free(p);
+}
+void operator delete(void* p, std::size_t) noexcept {
+  std::free(p);
+}
+
+int main(int argc, char** argv) {
+  if (argc != 4) {
+    std::cerr << "usage: ari_events_instructions OPERATION SET ROUNDS\n";
+    return 2;
+  }
+  const std::string operation = argv[1];
+  const bench::frame_set* set = nullptr;
+  for (const auto& candidate : bench::frame_sets()) {
+    if (candidate.name == argv[2]) set = &candidate;
+  }
+  const long rounds = std::atol(argv[3]);
+  if (set == nullptr || rounds < 1) {
+    std::cerr << "ari_events_instructions: unknown frame set or bad round count\n";
+    return 2;
+  }
+  std::vector<nlohmann::json> documents;
+  std::vector<ari::Event> events;
+  for (const auto& frame : set->frames) {
+    documents.push_back(nlohmann::json::parse(frame));
+    events.push_back(ari::parse_event(frame));
+  }
+  std::string reused;
+  std::size_t sink = 0;  // printed, so that no result can be optimised away
+  const std::size_t before = allocations;
+  for (long round = 0; round < rounds; ++round) {
+    for (std::size_t i = 0; i < set->frames.size(); ++i) {
+      if (operation == "nlohmann_parse") {
+        sink += nlohmann::json::parse(set->frames[i]).size();
+      } else if (operation == "ari_decode") {
+        sink += ari::parse_event(set->frames[i]).index();
+      } else if (operation == "nlohmann_dump") {
+        sink += documents[i].dump().size();
+      } else if (operation == "ari_encode") {
+        sink += ari::to_frame(events[i]).size();
+      } else if (operation == "ari_encode_reuse") {
+        ari::to_frame(events[i], reused);
+        sink += reused.size();
+      } else {
+        std::cerr << "ari_events_instructions: unknown operation " << operation << '\n';
+        return 2;
+      }
+    }
+  }
+  const double frames = static_cast<double>(rounds) * static_cast<double>(set->frames.size());
+  std::cout << "allocs/frame " << static_cast<double>(allocations - before) / frames << " sink "
+            << sink << '\n';
+  return 0;
+}
