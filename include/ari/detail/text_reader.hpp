@@ -14,6 +14,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <system_error>
@@ -133,7 +134,8 @@ class text_reader {
   // on (a name that views the frame: not one unescaped into unescaped_).
   name_prefix_words prefix_of(std::string_view name) const noexcept {
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-    if (name.data() >= begin_ && name.data() < end_ && end_ - name.data() >= 16) {
+    const std::less<const char*> before;  // a total order, also for unescaped_'s buffer
+    if (!before(name.data(), begin_) && before(name.data(), end_) && end_ - name.data() >= 16) {
       name_prefix_words prefix;
       std::memcpy(&prefix.low, name.data(), sizeof prefix.low);
       std::memcpy(&prefix.high, name.data() + 8, sizeof prefix.high);
