@@ -56,25 +56,38 @@ int main(int argc, char** argv) {
   }
   std::string reused;
   std::size_t sink = 0;  // printed, so that no result can be optimised away
+  // The operation on frame i, chosen before the measured loop.
+  using operation_fn = void (*)(std::size_t, const bench::frame_set&,
+                                const std::vector<nlohmann::json>&,
+                                const std::vector<ari::Event>&, std::string&, std::size_t&);
+  operation_fn run = nullptr;
+  if (operation == "nlohmann_parse") {
+    run = [](std::size_t i, const bench::frame_set& frames, const auto&, const auto&, auto&,
+             std::size_t& total) { total += nlohmann::json::parse(frames.frames[i]).size(); };
+  } else if (operation == "ari_decode") {
+    run = [](std::size_t i, const bench::frame_set& frames, const auto&, const auto&, auto&,
+             std::size_t& total) { total += ari::parse_event(frames.frames[i]).index(); };
+  } else if (operation == "nlohmann_dump") {
+    run = [](std::size_t i, const bench::frame_set&, const std::vector<nlohmann::json>& dom,
+             const auto&, auto&, std::size_t& total) { total += dom[i].dump().size(); };
+  } else if (operation == "ari_encode") {
+    run = [](std::size_t i, const bench::frame_set&, const auto&,
+             const std::vector<ari::Event>& parsed, auto&,
+             std::size_t& total) { total += ari::to_frame(parsed[i]).size(); };
+  } else if (operation == "ari_encode_reuse") {
+    run = [](std::size_t i, const bench::frame_set&, const auto&,
+             const std::vector<ari::Event>& parsed, std::string& out, std::size_t& total) {
+      ari::to_frame(parsed[i], out);
+      total += out.size();
+    };
+  } else {
+    std::cerr << "ari_events_instructions: unknown operation " << operation << '\n';
+    return 2;
+  }
   const std::size_t before = allocations;
   for (long round = 0; round < rounds; ++round) {
-    for (std::size_t i = 0; i < set->frames.size(); ++i) {
-      if (operation == "nlohmann_parse") {
-        sink += nlohmann::json::parse(set->frames[i]).size();
-      } else if (operation == "ari_decode") {
-        sink += ari::parse_event(set->frames[i]).index();
-      } else if (operation == "nlohmann_dump") {
-        sink += documents[i].dump().size();
-      } else if (operation == "ari_encode") {
-        sink += ari::to_frame(events[i]).size();
-      } else if (operation == "ari_encode_reuse") {
-        ari::to_frame(events[i], reused);
-        sink += reused.size();
-      } else {
-        std::cerr << "ari_events_instructions: unknown operation " << operation << '\n';
-        return 2;
-      }
-    }
+    for (std::size_t i = 0; i < set->frames.size(); ++i)
+      run(i, *set, documents, events, reused, sink);
   }
   const double frames = static_cast<double>(rounds) * static_cast<double>(set->frames.size());
   std::cout << "allocs/frame " << static_cast<double>(allocations - before) / frames << " sink "

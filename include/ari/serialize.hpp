@@ -23,7 +23,8 @@ void to_frame(const T& value, std::string& out) {
     detail::write_json(out, value.json);
   } else {
     static_assert(detail::is_described<T>::value, "to_frame takes ARI events and models");
-    detail::write_object_text(out, value);
+    detail::text_writer writer(out);
+    detail::write_object_text(writer, value);
   }
 }
 

@@ -4,6 +4,7 @@
 
 #include <array>
 #include <charconv>
+#include <cstring>
 #include <cstdint>
 #include <limits>
 #include <map>
@@ -36,10 +37,62 @@ using StringOrInteger = std::variant<std::string, std::int64_t>;
 
 namespace detail {
 
+// Where the frame text goes while it is written: a buffer on the stack, appended to the
+// string in large pieces, because each std::string::append is a call with its own checks and a
+// frame is written in many small pieces.
+class text_writer {
+ public:
+  explicit text_writer(std::string& out) noexcept : out_(out) {}
+  text_writer(const text_writer&) = delete;
+  text_writer& operator=(const text_writer&) = delete;
+  ~text_writer() {
+    try {
+      flush();
+    } catch (...) {  // out of memory while an exception is already on its way: drop the rest
+    }
+  }
+
+  text_writer& operator+=(char c) {
+    if (used_ == capacity) flush();
+    buffer_[used_++] = c;
+    return *this;
+  }
+  text_writer& operator+=(std::string_view text) {
+    append(text.data(), text.size());
+    return *this;
+  }
+  void append(const char* text, std::size_t size) {
+    if (size > capacity - used_) {
+      flush();
+      if (size > capacity / 2) {
+        out_.append(text, size);
+        return;
+      }
+    }
+    std::memcpy(buffer_ + used_, text, size);
+    used_ += size;
+  }
+  void append(const char* begin, const char* end) {
+    append(begin, static_cast<std::size_t>(end - begin));
+  }
+  // The last character written.
+  char back() const { return used_ != 0 ? buffer_[used_ - 1] : out_.back(); }
+  void flush() {
+    out_.append(buffer_, used_);
+    used_ = 0;
+  }
+
+ private:
+  static constexpr std::size_t capacity = 1024;
+  std::string& out_;
+  std::size_t used_ = 0;
+  char buffer_[capacity];
+};
+
 // A JSON string as nlohmann/json's dump() writes it (UTF-8 kept, control characters escaped),
 // so that the direct writer and the DOM agree to the byte. Text that is not UTF-8 cannot be a
 // JSON string: like dump(), this throws rather than write a broken frame.
-inline void write_string(std::string& out, std::string_view text) {
+inline void write_string(text_writer& out, std::string_view text) {
   static constexpr char hex[] = "0123456789abcdef";
   out += '"';
   std::size_t clean_from = 0;
@@ -92,7 +145,7 @@ inline void write_string(std::string& out, std::string_view text) {
 
 // A free-form value (unknown members, userevent, an UnknownEvent) as dump() writes it, with the
 // same exception as write_string for text that is not UTF-8.
-inline void write_json(std::string& out, const json& value) {
+inline void write_json(text_writer& out, const json& value) {
   try {
     out += value.dump();
   } catch (const json::type_error& error) {
@@ -103,15 +156,25 @@ inline void write_json(std::string& out, const json& value) {
 }
 
 // `"name":`, with the comma before it unless it opens the object.
-inline void write_key(std::string& out, std::string_view name) {
+inline void write_key(text_writer& out, std::string_view name) {
   if (out.back() != '{') out += ',';
   write_string(out, name);
   out += ':';
 }
 // The same for a described member, whose name (an identifier) is written as it is: `,"name":`
 // precomputed.
-inline void write_key_text(std::string& out, std::string_view separated_key) {
-  out.append(out.back() == '{' ? separated_key.substr(1) : separated_key);
+inline void write_key_text(text_writer& out, std::string_view separated_key) {
+  out += out.back() == '{' ? separated_key.substr(1) : separated_key;
+}
+
+// The same into a std::string (requests.hpp writes bodies with them).
+inline void write_json(std::string& out, const json& value) {
+  text_writer writer(out);
+  write_json(writer, value);
+}
+inline void write_key(std::string& out, std::string_view name) {
+  text_writer writer(out);
+  write_key(writer, name);
 }
 
 // The document of an unknown event is kept, copied, compared and serialised recursively, so it
@@ -180,7 +243,7 @@ struct codec<std::string> {
     out.assign(in.text.data(), in.text.size());
   }
   static void write(json& out, const std::string& in) { out = in; }
-  static void write_text(std::string& out, const std::string& in) { write_string(out, in); }
+  static void write_text(text_writer& out, const std::string& in) { write_string(out, in); }
 };
 
 template <>
@@ -191,7 +254,7 @@ struct codec<bool> {
     out = in.boolean;
   }
   static void write(json& out, bool in) { out = in; }
-  static void write_text(std::string& out, bool in) { out += in ? "true" : "false"; }
+  static void write_text(text_writer& out, bool in) { out += in ? "true" : "false"; }
 };
 
 template <class Int>
@@ -222,7 +285,7 @@ struct codec<Int, std::enable_if_t<std::is_integral_v<Int> && !std::is_same_v<In
     }
   }
   static void write(json& out, Int in) { out = in; }
-  static void write_text(std::string& out, Int in) {
+  static void write_text(text_writer& out, Int in) {
     char digits[24];
     const auto end = std::to_chars(digits, digits + sizeof digits, in).ptr;
     out.append(digits, end);
@@ -245,7 +308,7 @@ struct codec<double> {
   }
   static void write(json& out, double in) { out = in; }
   // nlohmann/json's shortest round-trip form, so that both writers agree to the byte.
-  static void write_text(std::string& out, double in) { out += json(in).dump(); }
+  static void write_text(text_writer& out, double in) { out += json(in).dump(); }
 };
 
 template <>
@@ -258,7 +321,7 @@ struct codec<Timestamp> {
     }
   }
   static void write(json& out, const Timestamp& in) { out = in.to_string(); }
-  static void write_text(std::string& out, const Timestamp& in) {
+  static void write_text(text_writer& out, const Timestamp& in) {
     char text[32];
     out += '"';
     out.append(text, in.format(text));
@@ -274,7 +337,7 @@ struct codec<TextEnum<Names>> {
     out = TextEnum<Names>::from_text(in.text);
   }
   static void write(json& out, const TextEnum<Names>& in) { out = std::string(in.text()); }
-  static void write_text(std::string& out, const TextEnum<Names>& in) {
+  static void write_text(text_writer& out, const TextEnum<Names>& in) {
     write_string(out, in.text());
   }
 };
@@ -285,7 +348,7 @@ struct codec<json> {
   static std::string expected() { return "any JSON value"; }
   static void read(const token& in, json& out, decoder& machine) { machine.accept_free(out, in); }
   static void write(json& out, const json& in) { out = in; }
-  static void write_text(std::string& out, const json& in) { write_json(out, in); }
+  static void write_text(text_writer& out, const json& in) { write_json(out, in); }
 };
 
 template <>
@@ -301,7 +364,7 @@ struct codec<StringMap> {
     codec<std::string>::read(in, (*static_cast<StringMap*>(map))[machine.current_key()], machine);
   }
   static void write(json& out, const StringMap& in) { out = in; }
-  static void write_text(std::string& out, const StringMap& in) {
+  static void write_text(text_writer& out, const StringMap& in) {
     out += '{';
     for (const auto& [key, value] : in) {
       if (out.back() != '{') out += ',';
@@ -328,7 +391,7 @@ struct codec<StringOrInteger> {
   static void write(json& out, const StringOrInteger& in) {
     std::visit([&](const auto& value) { out = value; }, in);
   }
-  static void write_text(std::string& out, const StringOrInteger& in) {
+  static void write_text(text_writer& out, const StringOrInteger& in) {
     std::visit(
         [&](const auto& value) { codec<std::decay_t<decltype(value)>>::write_text(out, value); },
         in);
@@ -356,7 +419,7 @@ struct codec<std::vector<Spec>> {
       out.push_back(std::move(item));
     }
   }
-  static void write_text(std::string& out, const member& in) {
+  static void write_text(text_writer& out, const member& in) {
     out += '[';
     for (const auto& element : in) {
       if (out.back() != '[') out += ',';
@@ -384,7 +447,7 @@ struct codec<nullable<Spec>> {
       out = nullptr;
     }
   }
-  static void write_text(std::string& out, const member& in) {
+  static void write_text(text_writer& out, const member& in) {
     if (in) {
       codec<Spec>::write_text(out, *in);
     } else {
@@ -398,7 +461,7 @@ const object_table& table_of();
 template <class T>
 void write_object(json& out, const T& value);
 template <class T>
-void write_object_text(std::string& out, const T& value);
+void write_object_text(text_writer& out, const T& value);
 
 template <class T>
 struct codec<T, std::enable_if_t<is_described<T>::value>> {
@@ -408,7 +471,7 @@ struct codec<T, std::enable_if_t<is_described<T>::value>> {
     machine.open_object(table_of<T>(), &out);
   }
   static void write(json& out, const T& in) { write_object(out, in); }
-  static void write_text(std::string& out, const T& in) { write_object_text(out, in); }
+  static void write_text(text_writer& out, const T& in) { write_object_text(out, in); }
 };
 
 template <class Spec>
@@ -428,7 +491,7 @@ struct field_rules {
   static void write(json& object, std::string_view name, const member_of_t<Spec>& in) {
     codec<Spec>::write(object[std::string(name)], in);
   }
-  static void write_text(std::string& out, std::string_view separated_key,
+  static void write_text(text_writer& out, std::string_view separated_key,
                          const member_of_t<Spec>& in) {
     write_key_text(out, separated_key);
     codec<Spec>::write_text(out, in);
@@ -449,7 +512,7 @@ struct field_rules<std::optional<Spec>> {
                     const std::optional<member_of_t<Spec>>& in) {
     if (in) codec<Spec>::write(object[std::string(name)], *in);
   }
-  static void write_text(std::string& out, std::string_view separated_key,
+  static void write_text(text_writer& out, std::string_view separated_key,
                          const std::optional<member_of_t<Spec>>& in) {
     if (!in) return;
     write_key_text(out, separated_key);
@@ -537,7 +600,7 @@ void write_object(json& out, const T& value) {
 // The frame text straight from the value, members in description order (Asterisk's order),
 // unknown members after them.
 template <class T>
-void write_object_text(std::string& out, const T& value) {
+void write_object_text(text_writer& out, const T& value) {
   out += '{';
   if constexpr (is_event_type<T>::value) {
     out += "\"type\":";
