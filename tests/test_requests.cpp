@@ -317,6 +317,13 @@ TEST_CASE("requests: required parameters left empty are refused, naming them") {
   vars.channelId = "c1";
   CHECK(refusal(vars) ==
         "ari: channels::setChannelVars: the required parameter variables is empty");
+  // A path parameter is required even where the schema leaves "required" out.
+  CHECK(refusal(rq::endpoints::listByTech{}) ==
+        "ari: endpoints::listByTech: the required parameter tech is empty");
+  rq::endpoints::get endpoint;
+  endpoint.tech = "PJSIP";
+  endpoint.resource = "alice";
+  CHECK(ari::to_http(endpoint).target == "/ari/endpoints/PJSIP/alice");
   rq::endpoints::sendMessage message;
   message.to = "pjsip:alice";
   CHECK(refusal(message) == "ari: endpoints::sendMessage: the required parameter from is empty");

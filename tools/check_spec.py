@@ -222,7 +222,10 @@ def check_requests(spec_dir, gaps):
             if cpp_lines != runs(list(lines)):
                 gaps.append("%s %s: lines %r, the schema %r" % (where, name, cpp_lines,
                                                                 runs(list(lines))))
-            required = all(info.get("required") is True for info in infos)
+            # A path parameter is part of the path: required, even where the schema leaves
+            # "required" out (endpoints' tech and resource).
+            required = all(info.get("required") is True or info["paramType"] == "path"
+                           for info in infos)
             if (presence == "required") != required:
                 gaps.append("%s %s: %s, the schema's lines say required=%s"
                             % (where, name, presence, required))

@@ -15,7 +15,8 @@
 //
 // and by an error list macro that applies E(status, reason) per documented error status.
 // A parameter defined in several lines is required only when every one of them requires it
-// (external_host: required in 16-19, optional from 20). Enumerations hold the values of every
+// (external_host: required in 16-19, optional from 20); a path parameter always is, also where
+// the schema leaves "required" out (endpoints' tech and resource). Enumerations hold the values of every
 // line. tools/check_spec.py checks all of it against Asterisk's schema.
 #pragma once
 
@@ -969,22 +970,22 @@ ARI_REQUEST(endpoints, list, "GET", "/endpoints", std::vector<::ari::Endpoint>, 
 ARI_REQUEST(endpoints, sendMessage, "PUT", "/endpoints/sendMessage", void, "13-latest", ARI_PARAMS_endpoints_sendMessage, ARI_ERRORS_endpoints_sendMessage);
 
 #define ARI_PARAMS_endpoints_listByTech(P) \
-  P(path, optional, std::string, tech, "13-latest")
+  P(path, required, std::string, tech, "13-latest")
 #define ARI_ERRORS_endpoints_listByTech(E) \
   E(404, "Endpoints not found")
 ARI_REQUEST(endpoints, listByTech, "GET", "/endpoints/{tech}", std::vector<::ari::Endpoint>, "13-latest", ARI_PARAMS_endpoints_listByTech, ARI_ERRORS_endpoints_listByTech);
 
 #define ARI_PARAMS_endpoints_get(P) \
-  P(path, optional, std::string, tech, "13-latest") \
-  P(path, optional, std::string, resource, "13-latest")
+  P(path, required, std::string, tech, "13-latest") \
+  P(path, required, std::string, resource, "13-latest")
 #define ARI_ERRORS_endpoints_get(E) \
   E(400, "Invalid parameters for sending a message.") \
   E(404, "Endpoints not found")
 ARI_REQUEST(endpoints, get, "GET", "/endpoints/{tech}/{resource}", ::ari::Endpoint, "13-latest", ARI_PARAMS_endpoints_get, ARI_ERRORS_endpoints_get);
 
 #define ARI_PARAMS_endpoints_sendMessageToEndpoint(P) \
-  P(path, optional, std::string, tech, "13-latest") \
-  P(path, optional, std::string, resource, "13-latest") \
+  P(path, required, std::string, tech, "13-latest") \
+  P(path, required, std::string, resource, "13-latest") \
   P(query, required, std::string, from, "13-latest") \
   P(query, optional, std::string, body, "13-latest") \
   P(body, optional, nlohmann::json, variables, "13-latest")
@@ -1005,8 +1006,8 @@ ARI_REQUEST(endpoints, sendMessageToEndpoint, "PUT", "/endpoints/{tech}/{resourc
 ARI_REQUEST(endpoints, refer, "POST", "/endpoints/refer", void, "18, 20-latest", ARI_PARAMS_endpoints_refer, ARI_ERRORS_endpoints_refer);
 
 #define ARI_PARAMS_endpoints_referToEndpoint(P) \
-  P(path, optional, std::string, tech, "18, 20-latest") \
-  P(path, optional, std::string, resource, "18, 20-latest") \
+  P(path, required, std::string, tech, "18, 20-latest") \
+  P(path, required, std::string, resource, "18, 20-latest") \
   P(query, required, std::string, from, "18, 20-latest") \
   P(query, required, std::string, refer_to, "18, 20-latest") \
   P(query, optional, bool, to_self, "18, 20-latest") \
