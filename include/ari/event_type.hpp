@@ -78,20 +78,45 @@ constexpr std::string_view to_string(event_type type) noexcept {
   return detail::event_type_infos[static_cast<std::size_t>(type)].name;
 }
 
+namespace detail {
+
+// Event type names by a hash of their size and two of their characters: one comparison per
+// lookup. The constants are chosen so that no two names share a slot (checked below).
+constexpr std::size_t type_name_hash(std::string_view name) noexcept {
+  const auto at = [&](std::size_t i) {
+    return std::size_t{static_cast<unsigned char>(name[i < name.size() ? i : name.size() - 1])};
+  };
+  return (name.size() * 4 + at(1) * 19 + at(13)) % 128;
+}
+
+struct type_name_slots {
+  unsigned char index[128] = {};  // an event_type, or 255
+  bool collision = false;
+};
+
+constexpr type_name_slots make_type_name_slots() {
+  type_name_slots slots;
+  for (auto& index : slots.index)
+    index = 255;
+  for (std::size_t i = 0; i + 1 < std::size(event_type_infos); ++i) {
+    unsigned char& index = slots.index[type_name_hash(event_type_infos[i].name)];
+    if (index != 255) slots.collision = true;
+    index = static_cast<unsigned char>(i);
+  }
+  return slots;
+}
+inline constexpr type_name_slots type_name_slots_v = make_type_name_slots();
+static_assert(!type_name_slots_v.collision,
+              "two event type names share a slot: change the constants of type_name_hash");
+
+}  // namespace detail
+
 /// The enumerator of a type text; event_type::unknown when this version does not know it.
 constexpr event_type event_type_from_string(std::string_view name) noexcept {
-  std::size_t low = 0;
-  std::size_t high = std::size(detail::event_type_infos) - 1;  // the last entry is unknown's
-  while (low < high) {
-    const std::size_t middle = low + (high - low) / 2;
-    if (detail::event_type_infos[middle].name < name) {
-      low = middle + 1;
-    } else {
-      high = middle;
-    }
-  }
-  return low < std::size(detail::event_type_infos) - 1 && detail::event_type_infos[low].name == name
-             ? static_cast<event_type>(low)
+  if (name.empty()) return event_type::unknown;
+  const unsigned index = detail::type_name_slots_v.index[detail::type_name_hash(name)];
+  return index != 255 && detail::event_type_infos[index].name == name
+             ? static_cast<event_type>(index)
              : event_type::unknown;
 }
 

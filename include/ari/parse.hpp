@@ -99,16 +99,19 @@ inline std::string_view skim_type(std::string_view text) noexcept {
       ++at;
   };
   // A string at its opening quote; false when it holds an escape (`plain`) or does not end.
+  // Control characters and non-ASCII bytes are stepped over: the reading checks them.
   const auto skip_string = [&](bool plain) {
     ++at;
-    while (at != end && *at != '"') {
+    for (;;) {
+      at = skip_plain(at, end);
+      if (at == end) return false;
+      if (*at == '"') break;
       if (*at == '\\') {
         if (plain || end - at < 2) return false;
         ++at;
       }
       ++at;
     }
-    if (at == end) return false;
     ++at;
     return true;
   };

@@ -10,6 +10,7 @@
 // type's description); the machine itself knows no type.
 #pragma once
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <stdexcept>
@@ -194,6 +195,28 @@ struct field_entry {
 };
 
 // A described type, for the machine: its fields in description order, and how to reach one.
+// Where a name's fields-table index is looked up when members arrive out of order: an open
+// addressing table of name_slot_count slots (255: empty), probed from name_slot(prefix, size).
+inline constexpr std::size_t name_slot_count = 64;
+constexpr std::size_t name_slot(name_prefix_words prefix, std::size_t size) noexcept {
+  return static_cast<std::size_t>(((prefix.low ^ (prefix.high * 31) ^ size) *
+                                   0x9E3779B97F4A7C15U) >>
+                                  58);
+}
+template <class Entries>
+constexpr std::array<unsigned char, name_slot_count> make_name_slots(const Entries& entries) {
+  std::array<unsigned char, name_slot_count> slots{};
+  for (auto& slot : slots)
+    slot = 255;
+  for (std::size_t i = 0; i < entries.size(); ++i) {
+    std::size_t at = name_slot(entries[i].prefix, entries[i].name.size());
+    while (slots[at] != 255)
+      at = (at + 1) % name_slot_count;
+    slots[at] = static_cast<unsigned char>(i);
+  }
+  return slots;
+}
+
 struct object_table {
   const field_entry* fields = nullptr;
   std::size_t count = 0;
@@ -203,6 +226,7 @@ struct object_table {
   // An event's "type" is read by the dispatch (or skipped by the document walk); a second one
   // in its object makes the machine give up, for the document to resolve.
   bool is_event = false;
+  const unsigned char* slots = nullptr;  // make_name_slots(fields)
 };
 
 class decoder {
@@ -445,20 +469,31 @@ inline bool decoder::key(std::string_view name, name_prefix_words prefix) {
   switch (f.type) {
     case frame::kind::object: {
       const object_table& table = *f.table;
-      // Members usually come in description order (Asterisk's), so look after the last one first.
-      for (std::size_t n = 0; n < table.count; ++n) {
-        std::size_t i = f.next + n;
-        if (i >= table.count) i -= table.count;
-        const field_entry& field = table.fields[i];
-        if (field.prefix == prefix && field.name.size() == name.size() &&
-            (name.size() <= 16 || field.name.substr(16) == name.substr(16))) {
-          const std::uint64_t bit = std::uint64_t{1} << i;
-          if ((f.seen & bit) != 0) return give_up();  // a duplicate: the document resolves it
-          f.seen |= bit;
-          f.pending = i;
-          f.next = i + 1 == table.count ? 0 : i + 1;
-          return true;
+      const auto is_named = [&](const field_entry& field) {
+        return field.prefix == prefix && field.name.size() == name.size() &&
+               (name.size() <= 16 || field.name.substr(16) == name.substr(16));
+      };
+      // Members usually come in description order (Asterisk's): the one after the last first,
+      // then the name table.
+      std::size_t found = table.count;
+      if (f.next < table.count && is_named(table.fields[f.next])) {
+        found = f.next;
+      } else {
+        for (std::size_t at = name_slot(prefix, name.size()); table.slots[at] != 255;
+             at = (at + 1) % name_slot_count) {
+          if (is_named(table.fields[table.slots[at]])) {
+            found = table.slots[at];
+            break;
+          }
         }
+      }
+      if (found < table.count) {
+        const std::uint64_t bit = std::uint64_t{1} << found;
+        if ((f.seen & bit) != 0) return give_up();  // a duplicate: the document resolves it
+        f.seen |= bit;
+        f.pending = found;
+        f.next = found + 1;
+        return true;
       }
       if (table.is_event && name == "type") {
         if (skip_root_type_ && frames_.size() == 1) {

@@ -544,7 +544,7 @@ inline constexpr auto field_entries = make_field_entries<T>();
 
 template <class T>
 constexpr std::uint64_t required_mask() {
-  static_assert(field_count<T>() <= 64, "a described type has at most 64 fields");
+  static_assert(field_count<T>() <= 48, "a described type has at most 48 fields (the name table needs free slots)");
   std::uint64_t mask = 0;
   for (std::size_t i = 0; i < field_entries<T>.size(); ++i) {
     if (field_entries<T>[i].required) mask |= std::uint64_t{1} << i;
@@ -574,8 +574,12 @@ void* member_at(void* object, std::size_t index) {
 }
 
 template <class T>
-inline constexpr object_table table_for{field_entries<T>.data(), field_entries<T>.size(),
-                                        required_mask<T>(), &member_at<T>, is_event_type<T>::value};
+inline constexpr auto name_slots_for = make_name_slots(field_entries<T>);
+
+template <class T>
+inline constexpr object_table table_for{field_entries<T>.data(),  field_entries<T>.size(),
+                                        required_mask<T>(),        &member_at<T>,
+                                        is_event_type<T>::value, name_slots_for<T>.data()};
 
 template <class T>
 const object_table& table_of() {
