@@ -128,8 +128,11 @@ response rq-5: 200 OK
 request rq-6: POST /ari/channels/snoop1/answer
 request rq-6 failed: ari: channels::answer: HTTP 404 Channel not found: Channel not found'
   fi
-  actual=$(grep -E '^(request|response) rq-' "${work}/app.log")
-  [ "${actual}" = "${expected}" ] || fail "${transport} exchange:
+  # Per request, in order; the replay checks the order of the requests themselves. (Over HTTP
+  # an event can arrive before the response to an earlier request is logged.)
+  by_request() { grep -E '^(request|response) rq-' | sort -s -k2,2; }
+  actual=$(by_request <"${work}/app.log")
+  [ "${actual}" = "$(by_request <<<"${expected}")" ] || fail "${transport} exchange:
 ${actual}"
   grep -q '^reconnected: events sent while disconnected are lost' "${work}/app.log" ||
     fail "${transport}: no re-read after reconnecting"
