@@ -26,16 +26,27 @@ namespace detail {
 struct event_reader {
   void* (*emplace)(Event& event);
   accept_fn read;
+  Event (*make)();                  // an Event holding a new value of the type
+  void* (*address)(Event& event);  // where that value is
 };
 
 template <class E>
 void* emplace_event(Event& event) {
   return &event.emplace<E>();
 }
+template <class E>
+Event make_event() {
+  return Event(std::in_place_type<E>);
+}
+template <class E>
+void* event_address(Event& event) {
+  return std::get_if<E>(&event);
+}
 
 template <int = 0>
 const event_reader& reader_of(event_type type) {
-#define ARI_DETAIL_READER(Type, lines) {&emplace_event<Type>, &accept_as<codec<Type>, Type>},
+#define ARI_DETAIL_READER(Type, lines) \
+  {&emplace_event<Type>, &accept_as<codec<Type>, Type>, &make_event<Type>, &event_address<Type>},
   static constexpr event_reader readers[] = {ARI_EVENT_TYPES(ARI_DETAIL_READER)};
 #undef ARI_DETAIL_READER
   return readers[static_cast<std::size_t>(type)];
@@ -164,12 +175,15 @@ inline std::string_view skim_type(std::string_view text) noexcept {
 // results and errors are exactly those of parse_event(json). Errors stay independent of member
 // order that way, and a JSON syntax error is reported before a wrong member.
 template <int = 0>
-bool read_text(std::string_view text, const parse_limits& limits, Event& event) {
-  const event_type known = event_type_from_string(skim_type(text));
+bool read_text(std::string_view text, const parse_limits& limits, Event& event,
+               event_type known) {
   try {
     if (known != event_type::unknown) {  // straight into the event's own object
       const event_reader& reader = reader_of(known);
-      decoder machine(limits, reader.read, reader.emplace(event));
+      // decode_text made the Event with a new value of the type already
+      void* target = event.index() == static_cast<std::size_t>(known) ? reader.address(event)
+                                                                       : reader.emplace(event);
+      decoder machine(limits, reader.read, target);
       machine.skip_root_type();
       return text_reader(text).read(machine) && machine.complete();
     }
@@ -178,6 +192,10 @@ bool read_text(std::string_view text, const parse_limits& limits, Event& event) 
   } catch (const parse_error&) {  // reported by the document path
     return false;
   }
+}
+template <int = 0>
+bool read_text(std::string_view text, const parse_limits& limits, Event& event) {
+  return read_text(text, limits, event, event_type_from_string(skim_type(text)));
 }
 
 // The frame as a document. The decoder builds it (free-form values are documents already):
@@ -214,8 +232,11 @@ inline void check_frame_text(std::string_view text, const parse_limits& limits) 
 template <int = 0>
 Event decode_text(std::string_view text, const parse_limits& limits) {
   check_frame_text(text, limits);
-  Event event;
-  if (!read_text(text, limits, event)) {
+  // Made with the value it will hold, when the skim finds the type: not made with its first
+  // alternative and then emplaced.
+  const event_type known = event_type_from_string(skim_type(text));
+  Event event = known != event_type::unknown ? reader_of(known).make() : Event();
+  if (!read_text(text, limits, event, known)) {
     event.emplace<0>();  // what the text path filled is not needed while the document is built
     read_event(read_json(text, limits), limits, event);
   }

@@ -4,6 +4,7 @@
 
 #include <array>
 #include <charconv>
+#include <cmath>
 #include <cstring>
 #include <cstdint>
 #include <limits>
@@ -145,13 +146,71 @@ inline void write_string(text_writer& out, std::string_view text) {
 
 // A free-form value (unknown members, userevent, an UnknownEvent) as dump() writes it, with the
 // same exception as write_string for text that is not UTF-8.
+// A double as dump() writes it: nlohmann's shortest round-trip form (Grisu2, "1.0" for an
+// integral value), null when not finite. (Its to_chars has this name and form in 3.x.)
+inline void write_double(text_writer& out, double value) {
+  if (!std::isfinite(value)) {
+    out += "null";
+    return;
+  }
+  char digits[64];
+  out.append(digits, nlohmann::detail::to_chars(digits, digits + sizeof digits, value));
+}
+
+// Written here rather than by dump(), which builds a string of its own first.
 inline void write_json(text_writer& out, const json& value) {
-  try {
-    out += value.dump();
-  } catch (const json::type_error& error) {
-    constexpr int invalid_utf8 = 316;  // nlohmann/json's id for it
-    if (error.id != invalid_utf8) throw;
-    throw std::invalid_argument("ari: string is not valid UTF-8 in a free-form value");
+  switch (value.type()) {
+    case json::value_t::null:
+      out += "null";
+      return;
+    case json::value_t::boolean:
+      out += value.get<bool>() ? "true" : "false";
+      return;
+    case json::value_t::number_integer:
+    case json::value_t::number_unsigned: {
+      char digits[24];
+      const auto end = value.is_number_unsigned()
+                           ? std::to_chars(digits, digits + sizeof digits,
+                                           value.get<std::uint64_t>())
+                                 .ptr
+                           : std::to_chars(digits, digits + sizeof digits,
+                                           value.get<std::int64_t>())
+                                 .ptr;
+      out.append(digits, end);
+      return;
+    }
+    case json::value_t::string:
+      write_string(out, value.get_ref<const std::string&>());
+      return;
+    case json::value_t::object: {
+      out += '{';
+      bool first = true;
+      for (auto it = value.begin(); it != value.end(); ++it) {
+        if (!first) out += ',';
+        first = false;
+        write_string(out, it.key());
+        out += ':';
+        write_json(out, it.value());
+      }
+      out += '}';
+      return;
+    }
+    case json::value_t::array: {
+      out += '[';
+      bool first = true;
+      for (const auto& element : value) {
+        if (!first) out += ',';
+        first = false;
+        write_json(out, element);
+      }
+      out += ']';
+      return;
+    }
+    case json::value_t::number_float:
+      write_double(out, value.get<double>());
+      return;
+    default:
+      out += value.dump();  // binary and discarded values, as dump() writes them
   }
 }
 
@@ -308,7 +367,7 @@ struct codec<double> {
   }
   static void write(json& out, double in) { out = in; }
   // nlohmann/json's shortest round-trip form, so that both writers agree to the byte.
-  static void write_text(text_writer& out, double in) { out += json(in).dump(); }
+  static void write_text(text_writer& out, double in) { write_double(out, in); }
 };
 
 template <>
