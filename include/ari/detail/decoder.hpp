@@ -233,8 +233,16 @@ class decoder {
  public:
   explicit decoder(const parse_limits& limits, accept_fn root, void* root_target)
       : limits_(limits), root_(root), root_target_(root_target) {
+    frames_.swap(spare_frames());  // the last decoder's storage, when this thread has one
+    frames_.clear();
     frames_.reserve(8);
   }
+  ~decoder() {
+    frames_.clear();
+    if (frames_.capacity() <= 64) frames_.swap(spare_frames());
+  }
+  decoder(const decoder&) = delete;
+  decoder& operator=(const decoder&) = delete;
 
   /// True when a whole value was read. False before, and when the machine gave up (see give_up).
   bool complete() const noexcept { return complete_ && !given_up_; }
@@ -372,6 +380,13 @@ class decoder {
 
     bool is_free() const noexcept { return type == kind::free_object || type == kind::free_array; }
   };
+
+  // Each thread keeps the frame storage of its last decoder, so that decoding one frame after
+  // another allocates none; a decoder made while another runs just makes its own.
+  static std::vector<frame>& spare_frames() noexcept {
+    static thread_local std::vector<frame> spare;
+    return spare;
+  }
 
   frame& push_modeled(frame::kind type, void* target) {
     if (frames_.size() + 1 > limits_.max_depth)
