@@ -57,9 +57,9 @@ int main(int argc, char** argv) {
   std::string reused;
   std::size_t sink = 0;  // printed, so that no result can be optimised away
   // The operation on frame i, chosen before the measured loop.
-  using operation_fn = void (*)(std::size_t, const bench::frame_set&,
-                                const std::vector<nlohmann::json>&,
-                                const std::vector<ari::Event>&, std::string&, std::size_t&);
+  using operation_fn =
+      void (*)(std::size_t, const bench::frame_set&, const std::vector<nlohmann::json>&,
+               const std::vector<ari::Event>&, std::string&, std::size_t&);
   operation_fn run = nullptr;
   if (operation == "nlohmann_parse") {
     run = [](std::size_t i, const bench::frame_set& frames, const auto&, const auto&, auto&,
@@ -91,8 +91,8 @@ int main(int argc, char** argv) {
     for (std::size_t i = 0; i < set->frames.size(); ++i)
       run(i, *set, documents, events, reused, sink);
   }
-  const double frames = static_cast<double>(rounds > 1 ? rounds - 1 : 1) *
-                        static_cast<double>(set->frames.size());
+  const double frames =
+      static_cast<double>(rounds > 1 ? rounds - 1 : 1) * static_cast<double>(set->frames.size());
   std::cout << "allocs/frame " << static_cast<double>(allocations - before) / frames << " sink "
             << sink << '\n';
   return 0;

@@ -42,13 +42,12 @@ void check_same_as_document(const std::string& frame) {
 }  // namespace
 
 TEST_CASE("fast paths: a special byte at every position of a string, around 8 and 16 bytes") {
-  const std::vector<std::string> specials = {R"(\")", R"(\\)", R"(\u0001)", "\xC3\xA9",
-                                             "\xF0\x9F\x98\x80", "\x01", "\xFF", "\"", "\\"};
+  const std::vector<std::string> specials = {
+      R"(\")", R"(\\)", R"(\u0001)", "\xC3\xA9", "\xF0\x9F\x98\x80", "\x01", "\xFF", "\"", "\\"};
   for (std::size_t length = 0; length <= 40; ++length) {
     for (std::size_t at = 0; at <= length; ++at) {
       for (const auto& special : specials) {
-        const std::string text =
-            std::string(at, 'a') + special + std::string(length - at, 'b');
+        const std::string text = std::string(at, 'a') + special + std::string(length - at, 'b');
         check_same_as_document(varset("\"" + text + "\""));
       }
     }
@@ -87,7 +86,8 @@ TEST_CASE("fast paths: \"type\" after other members, however written, reads as t
       R"(["type","ChannelVarset"])",
       R"({"variable":"V","value":"1)",
       R"({"variable":"V" "type":"ChannelVarset"})",
-      "\xEF\xBB\xBF" R"({"type":"ChannelVarset","variable":"V","value":"1","application":"cc"})",
+      "\xEF\xBB\xBF"
+      R"({"type":"ChannelVarset","variable":"V","value":"1","application":"cc"})",
   };
   for (const auto& frame : frames)
     check_same_as_document(frame);
@@ -123,7 +123,8 @@ TEST_CASE("fast paths: member names that share their first sixteen bytes, or are
   CHECK(escaped.caller_presentation_txt == "Allowed");
   CHECK(escaped.extra.is_null());
   // A name that ends where the frame does (no sixteen bytes left to read) is still found.
-  check_same_as_document(R"({"application":"cc","variable":"V","value":"1","type":"ChannelVarset"})");
+  check_same_as_document(
+      R"({"application":"cc","variable":"V","value":"1","type":"ChannelVarset"})");
   CHECK_THROWS_AS(ari::parse_event(R"({"type":"ChannelVarset","variable":"V","value":"1","app)"),
                   ari::parse_error);
 }

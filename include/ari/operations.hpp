@@ -16,8 +16,8 @@
 // and by an error list macro that applies E(status, reason) per documented error status.
 // A parameter defined in several lines is required only when every one of them requires it
 // (external_host: required in 16-19, optional from 20); a path parameter always is, also where
-// the schema leaves "required" out (endpoints' tech and resource). Enumerations hold the values of every
-// line. tools/check_spec.py checks all of it against Asterisk's schema.
+// the schema leaves "required" out (endpoints' tech and resource). Enumerations hold the values of
+// every line. tools/check_spec.py checks all of it against Asterisk's schema.
 #pragma once
 
 #include <array>

@@ -26,7 +26,7 @@ namespace detail {
 struct event_reader {
   void* (*emplace)(Event& event);
   accept_fn read;
-  Event (*make)();                  // an Event holding a new value of the type
+  Event (*make)();                 // an Event holding a new value of the type
   void* (*address)(Event& event);  // where that value is
 };
 
@@ -175,14 +175,13 @@ inline std::string_view skim_type(std::string_view text) noexcept {
 // results and errors are exactly those of parse_event(json). Errors stay independent of member
 // order that way, and a JSON syntax error is reported before a wrong member.
 template <int = 0>
-bool read_text(std::string_view text, const parse_limits& limits, Event& event,
-               event_type known) {
+bool read_text(std::string_view text, const parse_limits& limits, Event& event, event_type known) {
   try {
     if (known != event_type::unknown) {  // straight into the event's own object
       const event_reader& reader = reader_of(known);
       // decode_text made the Event with a new value of the type already
       void* target = event.index() == static_cast<std::size_t>(known) ? reader.address(event)
-                                                                       : reader.emplace(event);
+                                                                      : reader.emplace(event);
       decoder machine(limits, reader.read, target);
       machine.skip_root_type();
       return text_reader(text).read(machine) && machine.complete();

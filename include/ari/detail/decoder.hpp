@@ -199,9 +199,8 @@ struct field_entry {
 // addressing table of name_slot_count slots (255: empty), probed from name_slot(prefix, size).
 inline constexpr std::size_t name_slot_count = 64;
 constexpr std::size_t name_slot(name_prefix_words prefix, std::size_t size) noexcept {
-  return static_cast<std::size_t>(((prefix.low ^ (prefix.high * 31) ^ size) *
-                                   0x9E3779B97F4A7C15U) >>
-                                  58);
+  return static_cast<std::size_t>(
+      ((prefix.low ^ (prefix.high * 31) ^ size) * 0x9E3779B97F4A7C15U) >> 58);
 }
 template <class Entries>
 constexpr std::array<unsigned char, name_slot_count> make_name_slots(const Entries& entries) {

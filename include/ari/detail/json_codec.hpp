@@ -5,8 +5,8 @@
 #include <array>
 #include <charconv>
 #include <cmath>
-#include <cstring>
 #include <cstdint>
+#include <cstring>
 #include <limits>
 #include <map>
 #include <optional>
@@ -169,13 +169,10 @@ inline void write_json(text_writer& out, const json& value) {
     case json::value_t::number_integer:
     case json::value_t::number_unsigned: {
       char digits[24];
-      const auto end = value.is_number_unsigned()
-                           ? std::to_chars(digits, digits + sizeof digits,
-                                           value.get<std::uint64_t>())
-                                 .ptr
-                           : std::to_chars(digits, digits + sizeof digits,
-                                           value.get<std::int64_t>())
-                                 .ptr;
+      const auto end =
+          value.is_number_unsigned()
+              ? std::to_chars(digits, digits + sizeof digits, value.get<std::uint64_t>()).ptr
+              : std::to_chars(digits, digits + sizeof digits, value.get<std::int64_t>()).ptr;
       out.append(digits, end);
       return;
     }
@@ -603,7 +600,8 @@ inline constexpr auto field_entries = make_field_entries<T>();
 
 template <class T>
 constexpr std::uint64_t required_mask() {
-  static_assert(field_count<T>() <= 48, "a described type has at most 48 fields (the name table needs free slots)");
+  static_assert(field_count<T>() <= 48,
+                "a described type has at most 48 fields (the name table needs free slots)");
   std::uint64_t mask = 0;
   for (std::size_t i = 0; i < field_entries<T>.size(); ++i) {
     if (field_entries<T>[i].required) mask |= std::uint64_t{1} << i;
@@ -636,8 +634,8 @@ template <class T>
 inline constexpr auto name_slots_for = make_name_slots(field_entries<T>);
 
 template <class T>
-inline constexpr object_table table_for{field_entries<T>.data(),  field_entries<T>.size(),
-                                        required_mask<T>(),        &member_at<T>,
+inline constexpr object_table table_for{field_entries<T>.data(), field_entries<T>.size(),
+                                        required_mask<T>(),      &member_at<T>,
                                         is_event_type<T>::value, name_slots_for<T>.data()};
 
 template <class T>

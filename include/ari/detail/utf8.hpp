@@ -62,9 +62,9 @@ inline const char* skip_plain(const char* at, const char* end) noexcept {
   const __m128i backslash = _mm_set1_epi8('\\');
   while (end - at >= 16) {
     const __m128i chunk = _mm_loadu_si128(reinterpret_cast<const __m128i*>(at));
-    const __m128i stop = _mm_or_si128(_mm_cmplt_epi8(chunk, space),
-                                      _mm_or_si128(_mm_cmpeq_epi8(chunk, quote),
-                                                   _mm_cmpeq_epi8(chunk, backslash)));
+    const __m128i stop =
+        _mm_or_si128(_mm_cmplt_epi8(chunk, space),
+                     _mm_or_si128(_mm_cmpeq_epi8(chunk, quote), _mm_cmpeq_epi8(chunk, backslash)));
     const int mask = _mm_movemask_epi8(stop);
     if (mask != 0) return at + __builtin_ctz(static_cast<unsigned>(mask));
     at += 16;
@@ -73,10 +73,10 @@ inline const char* skip_plain(const char* at, const char* end) noexcept {
   while (end - at >= 8) {
     std::uint64_t word;
     std::memcpy(&word, at, sizeof word);
-    const std::uint64_t stop = (((word - ones * 0x20) & ~word) | word |
-                                has_zero_byte(word ^ (ones * '"')) |
-                                has_zero_byte(word ^ (ones * '\\'))) &
-                               highs;
+    const std::uint64_t stop =
+        (((word - ones * 0x20) & ~word) | word | has_zero_byte(word ^ (ones * '"')) |
+         has_zero_byte(word ^ (ones * '\\'))) &
+        highs;
     if (stop != 0) {
 #if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
       // The lowest flagged byte is a real one (a borrow only runs upwards from one).
