@@ -11,24 +11,8 @@
 
 #include <ari/ari.hpp>
 
+#include "allocation_counter.hpp"
 #include "frames.hpp"
-
-// Counting allocator: every operator new of the process goes through here.
-namespace {
-std::atomic<std::size_t> allocations{0};
-}  // namespace
-
-void* operator new(std::size_t size) {
-  allocations.fetch_add(1, std::memory_order_relaxed);
-  if (void* p = std::malloc(size == 0 ? 1 : size)) return p;
-  throw std::bad_alloc();
-}
-void operator delete(void* p) noexcept {
-  std::free(p);
-}
-void operator delete(void* p, std::size_t) noexcept {
-  std::free(p);
-}
 
 namespace {
 
@@ -40,14 +24,14 @@ template <class Body>
 void run(benchmark::State& state, Body&& body) {
   const auto& set = corpora()[static_cast<std::size_t>(state.range(0))];
   state.SetLabel(set.name);
-  const std::size_t before = allocations.load();
+  const std::size_t before = bench::allocations.load();
   std::size_t frames = 0;
   for (auto _ : state) {
     for (std::size_t i = 0; i < set.frames.size(); ++i)
       body(i);
     frames += set.frames.size();
   }
-  const auto allocated = allocations.load() - before;
+  const auto allocated = bench::allocations.load() - before;
   state.SetItemsProcessed(static_cast<int64_t>(frames));
   state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * set.bytes));
   state.counters["allocs/frame"] =
@@ -89,6 +73,18 @@ void ari_encode(benchmark::State& state) {
   run(state, [&](std::size_t i) { benchmark::DoNotOptimize(ari::to_frame(events[i])); });
 }
 
+void ari_encode_reuse(benchmark::State& state) {
+  const auto& set = corpora()[static_cast<std::size_t>(state.range(0))];
+  std::vector<ari::Event> events;
+  for (const auto& frame : set.frames)
+    events.push_back(ari::parse_event(frame));
+  std::string out;
+  run(state, [&](std::size_t i) {
+    ari::to_frame(events[i], out);
+    benchmark::DoNotOptimize(out.data());
+  });
+}
+
 void corpus_arguments(benchmark::internal::Benchmark* b) {
   for (std::size_t i = 0; i < 4; ++i)
     b->Arg(static_cast<int64_t>(i));
@@ -101,5 +97,6 @@ BENCHMARK(ari_decode)->Apply(corpus_arguments);
 BENCHMARK(ari_decode_from_dom)->Apply(corpus_arguments);
 BENCHMARK(nlohmann_dump)->Apply(corpus_arguments);
 BENCHMARK(ari_encode)->Apply(corpus_arguments);
+BENCHMARK(ari_encode_reuse)->Apply(corpus_arguments);
 
 BENCHMARK_MAIN();

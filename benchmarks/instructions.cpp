@@ -15,23 +15,8 @@
 
 #include <ari/ari.hpp>
 
+#include "allocation_counter.hpp"
 #include "frames.hpp"
-
-namespace {
-std::size_t allocations = 0;
-}  // namespace
-
-void* operator new(std::size_t size) {
-  ++allocations;
-  if (void* p = std::malloc(size == 0 ? 1 : size)) return p;
-  throw std::bad_alloc();
-}
-void operator delete(void* p) noexcept {
-  std::free(p);
-}
-void operator delete(void* p, std::size_t) noexcept {
-  std::free(p);
-}
 
 int main(int argc, char** argv) {
   if (argc != 4) {
@@ -85,15 +70,15 @@ int main(int argc, char** argv) {
     return 2;
   }
   // Allocations are counted after the first round, once a reused string has grown.
-  std::size_t before = allocations;
+  std::size_t before = bench::allocations;
   for (long round = 0; round < rounds; ++round) {
-    if (round == 1) before = allocations;
+    if (round == 1) before = bench::allocations;
     for (std::size_t i = 0; i < set->frames.size(); ++i)
       run(i, *set, documents, events, reused, sink);
   }
   const double frames =
       static_cast<double>(rounds > 1 ? rounds - 1 : 1) * static_cast<double>(set->frames.size());
-  std::cout << "allocs/frame " << static_cast<double>(allocations - before) / frames << " sink "
-            << sink << '\n';
+  std::cout << "allocs/frame " << static_cast<double>(bench::allocations - before) / frames
+            << " sink " << sink << '\n';
   return 0;
 }
