@@ -176,8 +176,12 @@ class dispatcher {
     return true;
   }
 
-  /// Parses a frame and dispatches it; a bad frame throws ari::parse_error.
-  bool dispatch(std::string_view frame) const { return dispatch(parse_event(frame)); }
+  /// Parses a frame and dispatches it; a bad frame throws ari::parse_error. (A template only so
+  /// that the decoder is compiled where this is called, not wherever the header is included.)
+  template <int = 0>
+  bool dispatch(std::string_view frame) const {
+    return dispatch(parse_event(frame));
+  }
 
  private:
   template <class E, std::size_t I = 0>

@@ -148,7 +148,8 @@ inline void write_string(text_writer& out, std::string_view text) {
 // same exception as write_string for text that is not UTF-8.
 // A double as dump() writes it: nlohmann's shortest round-trip form (Grisu2, "1.0" for an
 // integral value), null when not finite. (Its to_chars has this name and form in 3.x.)
-inline void write_double(text_writer& out, double value) {
+template <int = 0>
+void write_double(text_writer& out, double value) {
   if (!std::isfinite(value)) {
     out += "null";
     return;
@@ -157,8 +158,10 @@ inline void write_double(text_writer& out, double value) {
   out.append(digits, nlohmann::detail::to_chars(digits, digits + sizeof digits, value));
 }
 
-// Written here rather than by dump(), which builds a string of its own first.
-inline void write_json(text_writer& out, const json& value) {
+// Written here rather than by dump(), which builds a string of its own first. (Templates, like
+// everything that instantiates nlohmann/json's accessors, so that only units that write pay.)
+template <int = 0>
+void write_json(text_writer& out, const json& value) {
   switch (value.type()) {
     case json::value_t::null:
       out += "null";
@@ -224,7 +227,8 @@ inline void write_key_text(text_writer& out, std::string_view separated_key) {
 }
 
 // The same into a std::string (requests.hpp writes bodies with them).
-inline void write_json(std::string& out, const json& value) {
+template <int = 0>
+void write_json(std::string& out, const json& value) {
   text_writer writer(out);
   write_json(writer, value);
 }
