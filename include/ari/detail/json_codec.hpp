@@ -76,8 +76,11 @@ class text_writer {
   void append(const char* begin, const char* end) {
     append(begin, static_cast<std::size_t>(end - begin));
   }
-  // The last character written.
-  char back() const { return used_ != 0 ? buffer_[used_ - 1] : out_.back(); }
+  // The last character written ('\0' when there is none).
+  char back() const {
+    if (used_ != 0) return buffer_[used_ - 1];
+    return out_.empty() ? '\0' : out_.back();
+  }
   void flush() {
     out_.append(buffer_, used_);
     used_ = 0;
