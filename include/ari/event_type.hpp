@@ -39,6 +39,7 @@ constexpr bool sorted_by_name() {
   }
   return true;
 }
+// Not needed by the lookup (a hash, below), but the order is public: keep it alphabetical.
 static_assert(sorted_by_name(), "ARI_EVENT_TYPES must list the events sorted by name");
 
 constexpr int parse_line(std::string_view text) {

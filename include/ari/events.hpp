@@ -282,8 +282,9 @@ ARI_EVENT(StasisStart, ARI_FIELDS_StasisStart);
 /// A text message arrived.
 ARI_EVENT(TextMessageReceived, ARI_FIELDS_TextMessageReceived);
 
-/// Every event type this version knows, sorted by name (the parser's lookup relies on it),
-/// with the Asterisk release lines whose ARI schema defines it ("latest" is master).
+/// Every event type this version knows, sorted by name (the order of ari::Event's alternatives
+/// and of event_type's enumerators, kept alphabetical so that it stays stable), with the
+/// Asterisk release lines whose ARI schema defines it ("latest" is master).
 #define ARI_EVENT_TYPES(X) \
   X(ApplicationMoveFailed, "13, 16-latest") \
   X(ApplicationRegistered, "20-latest") \
