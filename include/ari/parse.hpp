@@ -22,32 +22,21 @@ namespace ari {
 
 namespace detail {
 
-// How to read each event type, indexed by event_type: where it goes in an Event, and the reader
-// that opens it.
+// How to read each event type, indexed by event_type: where it goes in an Event, and the table
+// of its members.
 struct event_reader {
   void* (*emplace)(Event& event);
-  accept_fn read;
-  Event (*make)();                 // an Event holding a new value of the type
-  void* (*address)(Event& event);  // where that value is
+  const object_table* table;
 };
 
 template <class E>
 void* emplace_event(Event& event) {
   return &event.emplace<E>();
 }
-template <class E>
-Event make_event() {
-  return Event(std::in_place_type<E>);
-}
-template <class E>
-void* event_address(Event& event) {
-  return std::get_if<E>(&event);
-}
 
 template <int = 0>
 const event_reader& reader_of(event_type type) {
-#define ARI_DETAIL_READER(Type, lines) \
-  {&emplace_event<Type>, &accept_as<codec<Type>, Type>, &make_event<Type>, &event_address<Type>},
+#define ARI_DETAIL_READER(Type, lines) {&emplace_event<Type>, &table_for<Type>},
   static constexpr event_reader readers[] = {ARI_EVENT_TYPES(ARI_DETAIL_READER)};
 #undef ARI_DETAIL_READER
   return readers[static_cast<std::size_t>(type)];
@@ -67,7 +56,7 @@ void dispatch_on_type(void* event, const token& type, decoder& machine) {
   }
   const event_reader& reader = reader_of(known);
   machine.end_dispatch();
-  reader.read(reader.emplace(*static_cast<Event*>(event)), token(token::kind::object), machine);
+  machine.open_object(*reader.table, reader.emplace(*static_cast<Event*>(event)));
 }
 
 template <int = 0>
@@ -89,7 +78,7 @@ void read_event(Frame&& frame, const parse_limits& limits, Event& event) {
   const event_type type = event_type_from_string(name);
   if (type != event_type::unknown) {
     const event_reader& reader = reader_of(type);
-    decoder machine(limits, reader.read, reader.emplace(event));
+    decoder machine(limits, *reader.table, reader.emplace(event));
     walk_document(frame, machine, true);
     return;
   }
@@ -181,10 +170,8 @@ bool read_text(std::string_view text, const parse_limits& limits, Event& event, 
   try {
     if (known != event_type::unknown) {  // straight into the event's own object
       const event_reader& reader = reader_of(known);
-      // decode_text made the Event with a new value of the type already
-      void* target = event.index() == static_cast<std::size_t>(known) ? reader.address(event)
-                                                                      : reader.emplace(event);
-      decoder machine(limits, reader.read, target);
+      void* const target = reader.emplace(event);
+      decoder machine(limits, *reader.table, target);
       machine.skip_root_type();
       return text_reader(text).read(machine) && machine.complete();
     }
@@ -233,12 +220,15 @@ inline void check_frame_text(std::string_view text, const parse_limits& limits) 
 template <int = 0>
 Event decode_text(std::string_view text, const parse_limits& limits) {
   check_frame_text(text, limits);
-  // Made with the value it will hold, when the skim finds the type: not made with its first
-  // alternative and then emplaced.
+  // Made holding an UnknownEvent, the alternative cheapest to make and replace; the reader then
+  // emplaces the event's own type. Making it hold that type straight away, with
+  // Event(std::in_place_type<E>), saves about 40 instructions a frame but made this translation
+  // unit 15% slower to compile: libstdc++ builds that constructor by recursion over the
+  // alternatives before E, for every E.
+  Event event(std::in_place_type<UnknownEvent>);
   const event_type known = event_type_from_string(skim_type(text));
-  Event event = known != event_type::unknown ? reader_of(known).make() : Event();
   if (!read_text(text, limits, event, known)) {
-    event.emplace<0>();  // what the text path filled is not needed while the document is built
+    event.emplace<UnknownEvent>();  // what the text path filled is not needed any more
     read_event(read_json(text, limits), limits, event);
   }
   return event;

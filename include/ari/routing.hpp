@@ -101,7 +101,9 @@ struct id_collector {
 /// Dial.caller. Each list is in the order of the event's members as to_frame writes them
 /// (Asterisk's order), depth first, whatever the order of the frame it was read from: an Event
 /// does not remember that, and the same event gives the same list however it was made.
-inline related related_ids(const Event& event) {
+/// (A template only so that it is compiled where it is used.)
+template <int = 0>
+related related_ids(const Event& event) {
   related ids;
   detail::id_collector collector{ids};
   std::visit([&](const auto& e) { detail::for_each_model(e, collector); }, event);

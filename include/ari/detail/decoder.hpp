@@ -192,6 +192,7 @@ struct field_entry {
   std::string (*expected)() = nullptr;
   bool required = false;
   name_prefix_words prefix;  // name_prefix(name)
+  std::size_t offset = 0;    // of the member in its object
 };
 
 // A described type, for the machine: its fields in description order, and how to reach one.
@@ -219,9 +220,8 @@ constexpr std::array<unsigned char, name_slot_count> make_name_slots(const Entri
 struct object_table {
   const field_entry* fields = nullptr;
   std::size_t count = 0;
-  std::uint64_t required = 0;  // bit i: fields[i] must be present
-  // The member at `index` of the object; index == count gives its `extra` (a nlohmann::json).
-  void* (*member)(void* object, std::size_t index) = nullptr;
+  std::uint64_t required = 0;    // bit i: fields[i] must be present
+  std::size_t extra_offset = 0;  // of its `extra` (a nlohmann::json)
   // An event's "type" is read by the dispatch (or skipped by the document walk); a second one
   // in its object makes the machine give up, for the document to resolve.
   bool is_event = false;
@@ -239,6 +239,11 @@ class decoder {
   ~decoder() {
     frames_.clear();
     if (frames_.capacity() <= 64) frames_.swap(spare_frames());
+  }
+  // The machine for one described object at the root (an event, a model).
+  decoder(const parse_limits& limits, const object_table& root, void* root_target)
+      : decoder(limits, &open_root_object, root_target) {
+    root_table_ = &root;
   }
   decoder(const decoder&) = delete;
   decoder& operator=(const decoder&) = delete;
@@ -387,6 +392,11 @@ class decoder {
     return spare;
   }
 
+  static void open_root_object(void* target, const token& value, decoder& machine) {
+    if (value.type != token::kind::object) machine.fail("object", value);
+    machine.open_object(*machine.root_table_, target);
+  }
+
   frame& push_modeled(frame::kind type, void* target) {
     if (frames_.size() + 1 > limits_.max_depth)
       fail_depth(pointer(frames_.size()), limits_.max_depth);
@@ -428,6 +438,7 @@ class decoder {
   const parse_limits& limits_;
   accept_fn root_;
   void* root_target_;
+  const object_table* root_table_ = nullptr;  // for open_root_object
   std::vector<frame> frames_;
   json before_type_;
   std::string syntax_error_;
@@ -545,11 +556,12 @@ inline bool decoder::scalar(const token& value) {
         if (value.type != token::kind::string) return give_up();
         break;
       }
-      void* member = f.table->member(f.target, f.pending);
+      char* const object = static_cast<char*>(f.target);
       if (f.pending < f.table->count) {
-        f.table->fields[f.pending].accept(member, value, *this);
+        const field_entry& field = f.table->fields[f.pending];
+        field.accept(object + field.offset, value, *this);
       } else {
-        json& extra = *static_cast<json*>(member);
+        json& extra = *reinterpret_cast<json*>(object + f.table->extra_offset);
         if (!extra.is_object()) extra = json::object();
         accept_free(extra[f.key], value);
       }

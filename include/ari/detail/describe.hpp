@@ -12,7 +12,7 @@
 //                     written back as null (DialplanCEP's priority and strings).
 #pragma once
 
-#include <cstddef>
+#include <cstddef>  // offsetof
 #include <optional>
 #include <ostream>
 #include <string_view>
@@ -50,6 +50,7 @@ struct field {
   std::string_view name;
   member_of_t<Spec> Owner::*member;
   std::string_view separated_key;  // ,"name": as the writer puts it after another member
+  std::size_t offset;              // offsetof(Owner, member), for the table-driven decoder
 };
 
 struct ignore_field {
@@ -94,9 +95,22 @@ std::ostream& print(std::ostream& os, const T& value);
 
 #define ARI_DETAIL_DECLARE_MEMBER(spec, name) \
   /** The JSON member `name`. */ ::ari::detail::member_of_t<spec> name{};
-#define ARI_DETAIL_VISIT_MEMBER(spec, name) \
-  ari_visit(::ari::detail::field<spec, ari_self>{#name, &ari_self::name, ",\"" #name "\":"});
+#define ARI_DETAIL_VISIT_MEMBER(spec, name)                              \
+  ari_visit(::ari::detail::field<spec, ari_self>{#name, &ari_self::name, \
+                                                 ",\"" #name "\":", offsetof(ari_self, name)});
 #define ARI_DETAIL_NO_FIELDS(F)
+
+// The decoder reaches members by offset. A type holding a std::map (Channel.channelvars) is not
+// standard-layout, where offsetof is conditionally-supported: GCC and Clang support it (for
+// classes without virtual bases, as these are) and warn; the warning is off around its uses.
+#if defined(__GNUC__)
+#define ARI_DETAIL_OFFSETOF_BEGIN \
+  _Pragma("GCC diagnostic push") _Pragma("GCC diagnostic ignored \"-Winvalid-offsetof\"")
+#define ARI_DETAIL_OFFSETOF_END _Pragma("GCC diagnostic pop")
+#else
+#define ARI_DETAIL_OFFSETOF_BEGIN
+#define ARI_DETAIL_OFFSETOF_END
+#endif
 
 // Members, then the functions derived from the description (found by ADL, as nlohmann/json
 // expects). HEAD and TAIL are field lists around the type's own, for the common event members.
@@ -110,10 +124,11 @@ std::ostream& print(std::ostream& os, const T& value);
   template <class Visit>                                                                  \
   friend constexpr void ari_describe(const Type*, Visit&& ari_visit) {                    \
     using ari_self [[maybe_unused]] = Type;                                               \
+    ARI_DETAIL_OFFSETOF_BEGIN                                                             \
     HEAD(ARI_DETAIL_VISIT_MEMBER)                                                         \
     LIST(ARI_DETAIL_VISIT_MEMBER)                                                         \
     TAIL(ARI_DETAIL_VISIT_MEMBER)                                                         \
-    (void)ari_visit;                                                                      \
+    ARI_DETAIL_OFFSETOF_END(void) ari_visit;                                              \
   }                                                                                       \
   /** Equal when every member, unknown ones included, is. */                              \
   template <class ari_Self, ::ari::detail::if_same<ari_Self, Type> = 0>                   \

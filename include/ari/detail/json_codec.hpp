@@ -596,8 +596,12 @@ constexpr auto make_field_entries() {
   ari_describe(static_cast<const T*>(nullptr), [&](const auto& field) {
     using spec = typename std::decay_t<decltype(field)>::spec;
     using rules = field_rules<spec>;
-    entries[i++] = field_entry{field.name, &accept_as<rules, member_of_t<spec>>, &rules::expected,
-                               !rules::may_be_absent, name_prefix(field.name)};
+    entries[i++] = field_entry{field.name,
+                               &accept_as<rules, member_of_t<spec>>,
+                               &rules::expected,
+                               !rules::may_be_absent,
+                               name_prefix(field.name),
+                               field.offset};
   });
   return entries;
 }
@@ -617,33 +621,14 @@ constexpr std::uint64_t required_mask() {
 }
 
 template <class T>
-void* member_at(void* object, std::size_t index) {
-  // Where each member lies in a T (index count: extra), measured once on a sample: a member
-  // pointer cannot be turned into an offset at compile time, and finding the member by visiting
-  // the description cost a comparison per member before it.
-  static const auto offsets = [] {
-    std::array<std::size_t, field_count<T>() + 1> result{};
-    const T sample{};
-    const auto offset_of = [&](const void* member) {
-      return static_cast<std::size_t>(static_cast<const char*>(member) -
-                                      reinterpret_cast<const char*>(&sample));
-    };
-    std::size_t i = 0;
-    ari_describe(static_cast<const T*>(nullptr),
-                 [&](const auto& field) { result[i++] = offset_of(&(sample.*(field.member))); });
-    result[i] = offset_of(&sample.extra);
-    return result;
-  }();
-  return static_cast<char*>(object) + offsets[index];
-}
-
-template <class T>
 inline constexpr auto name_slots_for = make_name_slots(field_entries<T>);
 
-template <class T>
-inline constexpr object_table table_for{field_entries<T>.data(), field_entries<T>.size(),
-                                        required_mask<T>(),      &member_at<T>,
-                                        is_event_type<T>::value, name_slots_for<T>.data()};
+ARI_DETAIL_OFFSETOF_BEGIN  // see describe.hpp
+    template <class T>
+    inline constexpr object_table table_for{field_entries<T>.data(), field_entries<T>.size(),
+                                            required_mask<T>(),      offsetof(T, extra),
+                                            is_event_type<T>::value, name_slots_for<T>.data()};
+ARI_DETAIL_OFFSETOF_END
 
 template <class T>
 const object_table& table_of() {
@@ -710,7 +695,7 @@ void read_document(const json& in, T& value) {
     }
   }
   const parse_limits limits;
-  decoder machine(limits, &accept_as<codec<T>, T>, &value);
+  decoder machine(limits, table_of<T>(), &value);
   walk_document(in, machine, is_event_type<T>::value);
 }
 
