@@ -341,7 +341,7 @@ request_error failure(int status, std::string_view body, std::string_view fallba
 // path does not take it, so that errors are those of from_json.
 template <class T>
 void decode_value(std::string_view text, const parse_limits& limits, T& value) {
-  check_frame_text(text, limits);
+  check_frame_size(text, limits);
   {
     decoder machine(limits, &accept_as<codec<T>, T>, &value);
     try {
