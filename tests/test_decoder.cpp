@@ -1,7 +1,9 @@
 // The text path: ari's tokenizer driving the typed structs, and what it hands to the document
 // path instead (errors, unknown types, duplicate members).
+#include <cmath>
 #include <string>
 #include <string_view>
+#include <utility>
 
 #include "catch.hpp"
 #include "support.hpp"
@@ -173,14 +175,38 @@ TEST_CASE("the tokenizer reads valid JSON to the values nlohmann/json reads") {
     REQUIRE(decodes_without_document(frame, event));
     CHECK(std::get<ari::ChannelVarset>(event).extra["x"] == nlohmann::json::parse("[1,{}]"));
   }
-  SECTION("what it leaves to nlohmann/json still decodes, to the same values") {
-    for (const char* value : {"18446744073709551616", "-9223372036854775809"}) {
-      const std::string frame = varset(R"("v")", value);
+  SECTION("numbers past 64 bits or past a double's range read as nlohmann/json reads them") {
+    // Integers beyond 64 bits are doubles; a number too small for a double is its subnormal or
+    // a zero of its sign (strtod's reading), which from_chars may report out of range.
+    const std::pair<const char*, double> numbers[] = {
+        {"18446744073709551616", 18446744073709551616.0},
+        {"-9223372036854775809", -9223372036854775809.0},
+        {"1e-400", 0.0},
+        {"-1e-400", -0.0},
+        {"4e-324", 4.9406564584124654e-324},
+        {"0.0000e-999999", 0.0}};
+    for (const auto& [text, expected] : numbers) {
+      const std::string frame = varset(R"("v")", text);
       INFO(frame);
       ari::Event event;
-      CHECK_FALSE(decodes_without_document(frame, event));
-      CHECK(ari::parse_event(frame) == ari::parse_event(nlohmann::json::parse(frame)));
+      REQUIRE(decodes_without_document(frame, event));
+      CHECK(event == ari::parse_event(nlohmann::json::parse(frame)));
+      const auto& x = std::get<ari::ChannelVarset>(event).extra["x"];
+      REQUIRE(x.is_number_float());
+      CHECK(x.get<double>() == expected);
+      CHECK(std::signbit(x.get<double>()) == std::signbit(expected));
     }
+  }
+  SECTION("nesting deeper than the tokenizer's inline stack") {
+    const std::string deep = std::string(300, '[') + std::string(300, ']');
+    const std::string frame = varset(R"("v")", deep);
+    // past parse_limits::max_depth: the same error on the text path and the document path
+    const auto from_text = ari::try_parse_event(frame);
+    REQUIRE_FALSE(from_text);
+    CHECK(from_text.error().pointer() == "/x");
+    const ari::parse_limits deep_enough{400, 1 << 20};
+    CHECK(ari::parse_event(frame, deep_enough) ==
+          ari::parse_event(nlohmann::json::parse(frame), deep_enough));
   }
 }
 
@@ -207,6 +233,9 @@ TEST_CASE("the tokenizer takes no text that nlohmann/json refuses") {
                              varset(R"("\ud800\u0041")", "1"),
                              varset(R"("\x")", "1"),
                              varset(R"("\u12g4")", "1"),
+                             varset(R"("\ud83d\uZZZZ")", "1"),
+                             varset(R"("\ud83d\u")", "1"),
+                             varset(R"("v")", std::string(100, '[')),
                              varset(R"("v")", "1") + " x",
                              varset(R"("v")", "1") + "{}",
                              varset(R"("v")", "[1"),

@@ -223,4 +223,14 @@ TEST_CASE("syntax errors are described in the library's words, with a byte offse
   CHECK(test::error_of("{\"a\":\"\xff\"}").found() ==
         "invalid string: ill-formed UTF-8 byte at byte offset 6");
   CHECK(test::error_of("").found() == "unexpected end of input at byte offset 0");
+  CHECK(test::error_of(R"({"type" "x"})").found() == "expected ':' at byte offset 8");
+  CHECK(test::error_of(R"({"type":"x",})").found() == "expected a member name at byte offset 12");
+  CHECK(test::error_of(R"({"type":"x"]")").found() == "expected ',' or '}' at byte offset 11");
+  CHECK(test::error_of(R"({"type":"x"} {})").found() ==
+        "text after the JSON value at byte offset 13");
+  CHECK(test::error_of(R"({"a":-x})").found() == "invalid number at byte offset 6");
+  CHECK(test::error_of("{\"a\":\"\t\"}").found() ==
+        "invalid string: a control character, which must be escaped at byte offset 6");
+  CHECK(test::error_of(R"({"a":"\ud83d\u0041"})").found() ==
+        "invalid string: a high surrogate escape without a low one at byte offset 12");
 }

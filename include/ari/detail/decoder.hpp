@@ -1,13 +1,12 @@
 // ari-events: the one reader of every described type. A state machine fed JSON tokens, either by
 // the tokenizer straight from the frame text (text_reader.hpp), or by a walk over a
 // nlohmann::json document, so that both ways of decoding run the same code and yield the same
-// values. It also builds the document for what the tokenizer does not take, from nlohmann's
-// parser (parse_text).
+// values. Fed by the tokenizer with a free-form root, it also builds the document of a frame
+// that the typed reading does not take.
 //
 // It is table driven so that the heavy part is compiled once, not once per type and member: each
 // described type contributes a constant table of its fields (name, one reader per spec, whether
-// required) and one function that finds a member by index (json_codec.hpp builds both from the
-// type's description); the machine itself knows no type.
+// required, where the member lies); the machine itself knows no type.
 #pragma once
 
 #include <array>
@@ -65,28 +64,6 @@ inline std::string describe_found(const json& value) {
     default:
       return "a discarded value";
   }
-}
-
-// What nlohmann's parser found wrong, in this library's words: "invalid literal at byte offset
-// 10". Its message reads "[json.exception.parse_error.101] parse error at line 1, column 11:
-// syntax error while parsing value - invalid literal; last read: ..."; the part after " - " up
-// to "; " names the problem, and the position (bytes read) says where.
-inline std::string describe_syntax_error(std::size_t position, const json::exception& error) {
-  const std::string where = " at byte offset " + std::to_string(position == 0 ? 0 : position - 1);
-  const std::string_view text = error.what();
-  if (dynamic_cast<const json::out_of_range*>(&error) != nullptr) {
-    const auto quote = text.find('\'');
-    return "a number beyond the range of double" +
-           (quote == std::string_view::npos ? std::string()
-                                            : " " + std::string(text.substr(quote))) +
-           where;
-  }
-  std::string_view problem;
-  if (const auto dash = text.find(" - "); dash != std::string_view::npos) {
-    problem = text.substr(dash + 3);
-    problem = problem.substr(0, problem.find("; "));
-  }
-  return (problem.empty() ? std::string("invalid JSON") : std::string(problem)) + where;
 }
 
 // A JSON Pointer step, RFC 6901 escapes applied.
@@ -251,8 +228,7 @@ class decoder {
   /// True when a whole value was read. False before, and when the machine gave up (see give_up).
   bool complete() const noexcept { return complete_ && !given_up_; }
 
-  // The nlohmann/json SAX interface: the tokenizer, the document walk and nlohmann's parser
-  // (parse_text) call these.
+  // The nlohmann/json SAX interface, which the tokenizer and the document walk call.
   bool null() { return scalar(token()); }
   bool boolean(bool value) { return scalar(token(value)); }
   bool number_integer(std::int64_t value) { return scalar(token(value)); }
@@ -273,13 +249,6 @@ class decoder {
     if (skipping_ != 0) return --skipping_, true;
     return close();
   }
-  bool parse_error(std::size_t position, const std::string& /*last_token*/,
-                   const json::exception& error) {
-    syntax_error_ = describe_syntax_error(position, error);
-    return give_up();
-  }
-  /// What nlohmann/json said about bad syntax, empty when the syntax was good.
-  const std::string& syntax_error() const noexcept { return syntax_error_; }
 
   // The key of the member whose value comes next, in a string map.
   const std::string& current_key() const noexcept { return frames_.back().key; }
@@ -441,7 +410,6 @@ class decoder {
   const object_table* root_table_ = nullptr;  // for open_root_object
   std::vector<frame> frames_;
   json before_type_;
-  std::string syntax_error_;
   std::size_t skipping_ = 0;  // open containers inside one kept empty (keep_too_deep)
   bool keep_too_deep_ = false;
   bool skip_root_type_ = false;
@@ -622,22 +590,6 @@ inline bool decoder::close() {
   frames_.pop_back();
   if (frames_.empty()) complete_ = true;
   return true;
-}
-
-// Runs nlohmann/json's JSON parser over the text with the machine as its SAX handler (strict: one
-// value, then only whitespace). json::sax_parse does the same but picks the input format at run
-// time, so it also instantiates nlohmann's CBOR, MessagePack, UBJSON and BSON readers for the
-// handler, which costs more compile time than the whole decoder; hence the JSON parser by name.
-// Its constructor and sax_parse have kept this form through the 3.x releases (3.10 to 3.12).
-template <int = 0>
-bool parse_text(std::string_view text, decoder& machine) {
-#if NLOHMANN_JSON_VERSION_MAJOR == 3
-  auto adapter = nlohmann::detail::input_adapter(text.data(), text.data() + text.size());
-  return nlohmann::detail::parser<json, decltype(adapter)>(std::move(adapter))
-      .sax_parse(&machine, true);
-#else
-  return json::sax_parse(text.data(), text.data() + text.size(), &machine);
-#endif
 }
 
 // A document read through the machine to its end. The machine gives up only on what a document

@@ -1,18 +1,20 @@
-// ari-events: a strict JSON tokenizer for the good path of decoding. It feeds the decoder the
-// tokens nlohmann/json's parser would, for the JSON it takes, and gives up on anything else:
-// bad syntax, and the few valid forms it leaves to nlohmann (an integer beyond 64 bits, a float
-// where the standard library cannot read one, nesting past 256). The caller then reads the
-// frame with nlohmann/json, which decides; so this reader never has to produce an error message
-// and never accepts what nlohmann/json would reject.
+// ari-events: the JSON tokenizer. It feeds the decoder the tokens of one JSON value, exactly
+// the JSON that nlohmann/json's parser takes (RFC 8259, UTF-8 validated, a leading byte order
+// mark skipped, an integer beyond 64 bits read as a double), and says what is wrong with
+// anything else, and where.
 //
-// Why: nlohmann's lexer copies every character into two buffers; driving the decoder through
-// nlohmann's SAX parser, its lexer took three quarters of the time. Here a string without escapes
-// reaches the decoder as a view into the frame.
+// Why its own: nlohmann's lexer copies every character into two buffers; driving the decoder
+// through nlohmann's SAX parser, its lexer took three quarters of the time. Here a string
+// without escapes reaches the decoder as a view into the frame. And nlohmann's parser, kept for
+// the frames this tokenizer left to it, was a fifth of the code of a unit calling parse_event.
 #pragma once
 
 #include <charconv>
+#include <clocale>
+#include <cmath>
 #include <cstddef>
 #include <cstdint>
+#include <cstdlib>
 #include <cstring>
 #include <functional>
 #include <string>
@@ -30,16 +32,22 @@ class text_reader {
   explicit text_reader(std::string_view text) noexcept
       : begin_(text.data()), at_(text.data()), end_(text.data() + text.size()) {}
 
-  // True when the text was one JSON value, every token of it taken by the machine.
+  // True when the text was one JSON value, every token of it taken by the machine. False when
+  // the machine declined a token (it gave up or threw), or when the text is not JSON: then
+  // syntax_error() says what is wrong and at which byte.
   bool read(decoder& machine) {
     // nlohmann/json skips a UTF-8 byte order mark
     if (end_ - at_ >= 3 && byte(0) == 0xEF && byte(1) == 0xBB && byte(2) == 0xBF) at_ += 3;
-    char containers[max_nesting] = {};  // '{' or '[' per open container
+    // The open containers: the innermost in a variable, those around it on a stack, in an
+    // array first, for nesting deeper than that in a string (a byte per level of the text).
+    char innermost = 0;
+    char around[inline_nesting];
+    std::string deeper;
     std::size_t depth = 0;
     skip_whitespace();
     for (;;) {
       // a value
-      if (at_ == end_) return false;
+      if (at_ == end_) return fail_end();
       switch (*at_) {
         case '{':
         case '[': {
@@ -51,8 +59,13 @@ class text_reader {
             if (!close(machine, open)) return false;
             break;
           }
-          if (depth == max_nesting) return false;
-          containers[depth++] = open;
+          if (depth < inline_nesting) {
+            around[depth] = innermost;
+          } else {
+            deeper += innermost;
+          }
+          ++depth;
+          innermost = open;
           if (open == '{' && !read_key(machine)) return false;
           continue;
         }
@@ -71,27 +84,53 @@ class text_reader {
           if (!literal("null") || !machine.null()) return false;
           break;
         default:
+          if (*at_ != '-' && (*at_ < '0' || *at_ > '9')) {
+            const bool letter = (*at_ | 0x20) >= 'a' && (*at_ | 0x20) <= 'z';
+            return fail(letter ? "invalid literal" : "expected a value", at_);
+          }
           if (!read_number(machine)) return false;
       }
       // after a value: a separator, closing brackets, or the end
       for (;;) {
         skip_whitespace();
-        if (depth == 0) return at_ == end_;
-        if (at_ == end_) return false;
-        const char c = *at_++;
+        if (depth == 0) return at_ == end_ || fail("text after the JSON value", at_);
+        if (at_ == end_) return fail_end();
+        const char c = *at_;
         if (c == ',') {
-          if (containers[depth - 1] == '{' && !read_key(machine)) return false;
+          ++at_;
+          if (innermost == '{' && !read_key(machine)) return false;
           skip_whitespace();
           break;
         }
-        if (c != closing(containers[depth - 1])) return false;
-        if (!close(machine, containers[--depth])) return false;
+        if (c != closing(innermost)) {
+          return fail(innermost == '{' ? "expected ',' or '}'" : "expected ',' or ']'", at_);
+        }
+        ++at_;
+        if (!close(machine, innermost)) return false;
+        --depth;
+        if (depth < inline_nesting) {
+          innermost = around[depth];
+        } else {
+          innermost = deeper.back();
+          deeper.pop_back();
+        }
       }
     }
   }
 
+  /// What is wrong with the text, and where ("invalid literal at byte offset 9"); empty when
+  /// read() found nothing wrong with it.
+  const std::string& syntax_error() const noexcept { return error_; }
+
  private:
-  static constexpr std::size_t max_nesting = 256;
+  static constexpr std::size_t inline_nesting = 64;
+
+  bool fail(std::string problem, const char* where) {
+    error_ = std::move(problem) + " at byte offset " +
+             std::to_string(static_cast<std::size_t>(where - begin_));
+    return false;
+  }
+  bool fail_end() { return fail("unexpected end of input", end_); }
 
   static char closing(char open) noexcept { return open == '{' ? '}' : ']'; }
   static bool close(decoder& machine, char open) {
@@ -108,23 +147,25 @@ class text_reader {
       ++at_;
   }
 
-  bool literal(std::string_view word) noexcept {
-    if (static_cast<std::size_t>(end_ - at_) < word.size() ||
-        std::string_view(at_, word.size()) != word) {
-      return false;
+  bool literal(std::string_view word) {
+    for (const char c : word) {
+      if (at_ == end_) return fail_end();
+      if (*at_ != c) return fail("invalid literal", at_);
+      ++at_;
     }
-    at_ += word.size();
     return true;
   }
 
   // `"name"` then `:`, whitespace around.
   bool read_key(decoder& machine) {
     skip_whitespace();
+    if (at_ == end_) return fail_end();
+    if (*at_ != '"') return fail("expected a member name", at_);
     std::string_view name;
-    if (at_ == end_ || *at_ != '"' || !read_string(name) || !machine.key(name, prefix_of(name)))
-      return false;
+    if (!read_string(name) || !machine.key(name, prefix_of(name))) return false;
     skip_whitespace();
-    if (at_ == end_ || *at_ != ':') return false;
+    if (at_ == end_) return fail_end();
+    if (*at_ != ':') return fail("expected ':'", at_);
     ++at_;
     skip_whitespace();
     return true;
@@ -171,7 +212,7 @@ class text_reader {
       const char* const run = at_;
       at_ = skip_plain(at_, end_);
       if (escaped) unescaped_.append(run, at_);
-      if (at_ == end_) return false;
+      if (at_ == end_) return fail_end();
       const unsigned c = byte(0);
       if (c == '"') {
         out = escaped ? std::string_view(unescaped_)
@@ -185,10 +226,10 @@ class text_reader {
         if (!read_escape()) return false;
         continue;
       }
-      if (c < 0x80) return false;  // a control character, which must be escaped
+      if (c < 0x80) return fail("invalid string: a control character, which must be escaped", at_);
       const std::size_t length =
           utf8_sequence_length(std::string_view(at_, static_cast<std::size_t>(end_ - at_)), 0);
-      if (length == 0) return false;
+      if (length == 0) return fail("invalid string: ill-formed UTF-8 byte", at_);
       if (escaped) unescaped_.append(at_, length);
       at_ += length;
     }
@@ -196,7 +237,7 @@ class text_reader {
 
   // An escape at its backslash, appended to unescaped_.
   bool read_escape() {
-    if (end_ - at_ < 2) return false;
+    if (end_ - at_ < 2) return fail_end();
     const char kind = at_[1];
     at_ += 2;
     switch (kind) {
@@ -223,25 +264,33 @@ class text_reader {
       case 'u':
         break;
       default:
-        return false;
+        return fail("invalid string: an unknown escape", at_ - 1);
     }
     std::uint32_t code = 0;
     if (!read_hex4(code)) return false;
-    if (code >= 0xDC00 && code <= 0xDFFF) return false;  // a low surrogate alone
-    if (code >= 0xD800 && code <= 0xDBFF) {              // needs its low surrogate
-      std::uint32_t low = 0;
-      if (end_ - at_ < 2 || at_[0] != '\\' || at_[1] != 'u') return false;
+    if (code >= 0xDC00 && code <= 0xDFFF) {
+      return fail("invalid string: a low surrogate escape without a high one", at_ - 1);
+    }
+    if (code >= 0xD800 && code <= 0xDBFF) {  // needs its low surrogate
+      const char* const after_high = at_;
+      if (end_ - at_ < 2 || at_[0] != '\\' || at_[1] != 'u') {
+        return fail("invalid string: a high surrogate escape without a low one", after_high);
+      }
       at_ += 2;
-      if (!read_hex4(low) || low < 0xDC00 || low > 0xDFFF) return false;
+      std::uint32_t low = 0;
+      if (!read_hex4(low)) return false;
+      if (low < 0xDC00 || low > 0xDFFF) {
+        return fail("invalid string: a high surrogate escape without a low one", after_high);
+      }
       code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00);
     }
     append_utf8(code);
     return true;
   }
 
-  bool read_hex4(std::uint32_t& code) noexcept {
-    if (end_ - at_ < 4) return false;
+  bool read_hex4(std::uint32_t& code) {
     for (int i = 0; i < 4; ++i) {
+      if (at_ == end_) return fail_end();
       const char c = *at_++;
       std::uint32_t digit = 0;
       if (c >= '0' && c <= '9') {
@@ -251,7 +300,7 @@ class text_reader {
       } else if (c >= 'A' && c <= 'F') {
         digit = static_cast<std::uint32_t>(c - 'A' + 10);
       } else {
-        return false;
+        return fail("invalid string: \\u and four hexadecimal digits expected", at_ - 1);
       }
       code = code << 4 | digit;
     }
@@ -278,13 +327,16 @@ class text_reader {
   }
 
   // A number in JSON's grammar. Integers are reported as nlohmann/json does: unsigned unless
-  // negative; "-0" is the integer 0.
+  // negative; "-0" is the integer 0; beyond 64 bits, a double.
   bool read_number(decoder& machine) {
     const char* const start = at_;
     const bool negative = *at_ == '-';
     if (negative) ++at_;
     const auto digit = [&] { return at_ != end_ && *at_ >= '0' && *at_ <= '9'; };
-    if (!digit()) return false;
+    const auto expect_digit = [&] {
+      return at_ == end_ ? fail_end() : fail("invalid number", at_);
+    };
+    if (!digit()) return expect_digit();
     std::uint64_t magnitude = 0;
     bool overflow = false;
     if (*at_ == '0') {
@@ -299,7 +351,7 @@ class text_reader {
     bool fraction_or_exponent = false;
     if (at_ != end_ && *at_ == '.') {
       ++at_;
-      if (!digit()) return false;
+      if (!digit()) return expect_digit();
       while (digit())
         ++at_;
       fraction_or_exponent = true;
@@ -307,34 +359,52 @@ class text_reader {
     if (at_ != end_ && (*at_ == 'e' || *at_ == 'E')) {
       ++at_;
       if (at_ != end_ && (*at_ == '+' || *at_ == '-')) ++at_;
-      if (!digit()) return false;
+      if (!digit()) return expect_digit();
       while (digit())
         ++at_;
       fraction_or_exponent = true;
     }
-    if (!fraction_or_exponent) {
-      if (overflow) return false;  // nlohmann/json makes it a float
+    if (!fraction_or_exponent && !overflow) {
       if (!negative) return machine.number_unsigned(magnitude);
-      if (magnitude > std::uint64_t{1} << 63) return false;
-      return machine.number_integer(
-          magnitude == std::uint64_t{1} << 63 ? INT64_MIN : -static_cast<std::int64_t>(magnitude));
+      if (magnitude < std::uint64_t{1} << 63) {
+        return machine.number_integer(-static_cast<std::int64_t>(magnitude));
+      }
+      if (magnitude == std::uint64_t{1} << 63) return machine.number_integer(INT64_MIN);
     }
 #if defined(__cpp_lib_to_chars) && __cpp_lib_to_chars >= 201611L
     // Correctly rounded, as the strtod nlohmann/json calls is, so the same double.
     double value = 0;
     const auto result = std::from_chars(start, at_, value);
-    if (result.ec != std::errc() || result.ptr != at_) return false;  // out of range included
-    return machine.number_float(value, std::string());
-#else
-    (void)start;
-    return false;
+    if (result.ec == std::errc() && result.ptr == at_) {
+      return machine.number_float(value, std::string());
+    }
 #endif
+    // Out of range for from_chars (which may say so of a subnormal too), or no from_chars:
+    // read as nlohmann/json reads it, with strtod, which gives a subnormal or a zero of the
+    // number's sign where the number is too small, and infinity where it is too large.
+    const double read = strtod_in_c_locale(start);
+    if (!std::isfinite(read)) {
+      return fail("a number beyond the range of double '" + std::string(start, at_) + "'", at_ - 1);
+    }
+    return machine.number_float(read, std::string());
+  }
+
+  // strtod of the number token at `number`, its point written as the current C locale's
+  // decimal point for strtod to read it, as nlohmann/json does.
+  double strtod_in_c_locale(const char* number) const {
+    std::string copy(number, at_);
+    const char point = *std::localeconv()->decimal_point;
+    for (char& c : copy) {
+      if (c == '.') c = point;
+    }
+    return std::strtod(copy.c_str(), nullptr);
   }
 
   const char* const begin_;
   const char* at_;
   const char* const end_;
   std::string unescaped_;
+  std::string error_;
 };
 
 }  // namespace detail
