@@ -234,3 +234,30 @@ TEST_CASE("syntax errors are described in the library's words, with a byte offse
   CHECK(test::error_of(R"({"a":"\ud83d\u0041"})").found() ==
         "invalid string: a high surrogate escape without a low one at byte offset 12");
 }
+
+TEST_CASE("what was found is quoted as dump() quotes it, bytes that are not UTF-8 as U+FFFD") {
+  // A document made in code may hold any bytes; describing them must neither throw nor pass
+  // them on.
+  auto frame = nlohmann::json::parse(
+      R"({"type":"ChannelVarset","timestamp":"2026-11-26T14:41:00.000+0900","variable":"V",)"
+      R"("value":"1","application":"app"})");
+  const auto found_at_timestamp = [&](const nlohmann::json& timestamp) {
+    frame["timestamp"] = timestamp;
+    try {
+      (void)ari::parse_event(frame);
+    } catch (const ari::parse_error& e) {
+      CHECK(e.pointer() == "/timestamp");
+      return e.found();
+    }
+    return std::string("parsed");
+  };
+  CHECK(found_at_timestamp(std::string("a\"\\\n\x01\xff\xc3\xa9\xc3\x41z")) ==
+        "string \"a\\\"\\\\\\n\\u0001\xef\xbf\xbd\xc3\xa9\xef\xbf\xbd"
+        "Az\"");
+  CHECK(found_at_timestamp(1.5) == "number 1.5");
+  CHECK(found_at_timestamp(2.0) == "number 2.0");
+  CHECK(found_at_timestamp(-12) == "number -12");
+  CHECK(found_at_timestamp(18446744073709551615U) == "number 18446744073709551615");
+  CHECK(found_at_timestamp(std::string(100, 'x')) ==
+        "string \"" + std::string(59, 'x') + "...\" (100 bytes)");
+}

@@ -343,16 +343,26 @@ struct UnknownEvent {
   /// The whole message as it came.
   nlohmann::json json;
 
+  // Templates, as the described types' functions are (describe.hpp): a non-template friend
+  // is compiled wherever the type is seen.
   /// Equal when type and JSON are.
-  friend bool operator==(const UnknownEvent& a, const UnknownEvent& b) {
+  template <class Self, detail::if_same<Self, UnknownEvent> = 0>
+  friend bool operator==(const Self& a, const Self& b) {
     return a.type == b.type && a.json == b.json;
   }
   /// Not equal.
-  friend bool operator!=(const UnknownEvent& a, const UnknownEvent& b) { return !(a == b); }
+  template <class Self, detail::if_same<Self, UnknownEvent> = 0>
+  friend bool operator!=(const Self& a, const Self& b) {
+    return !(a == b);
+  }
   /// The JSON it came as.
-  friend void to_json(nlohmann::json& j, const UnknownEvent& e) { j = e.json; }
+  template <class Json, detail::if_same<Json, nlohmann::json> = 0>
+  friend void to_json(Json& j, const UnknownEvent& e) {
+    j = e.json;
+  }
   /// Prints the JSON.
-  friend std::ostream& operator<<(std::ostream& os, const UnknownEvent& e) {
+  template <class Stream, detail::if_ostream<Stream> = 0>
+  friend std::ostream& operator<<(Stream& os, const UnknownEvent& e) {
     return os << detail::dump_safely(e.json);
   }
 };

@@ -35,9 +35,20 @@ void* emplace_event(Event& event) {
   return &event.emplace<E>();
 }
 
-template <int = 0>
+// T, named through the template parameter N, so that an expression naming it is dependent:
+// a template only compiled where it is used must not name tables in a non-dependent constant
+// initializer, which compilers evaluate where the template is defined (every unit including
+// this header made the tables of every event).
+template <class T, int N>
+struct named_later {
+  using type = T;
+};
+
+template <int N = 0>
 const event_reader& reader_of(event_type type) {
-#define ARI_DETAIL_READER(Type, lines) {&emplace_event<Type>, &table_for<Type>},
+#define ARI_DETAIL_READER(Type, lines)                  \
+  {&emplace_event<typename named_later<Type, N>::type>, \
+   &table_for<typename named_later<Type, N>::type>},
   static constexpr event_reader readers[] = {ARI_EVENT_TYPES(ARI_DETAIL_READER)};
 #undef ARI_DETAIL_READER
   return readers[static_cast<std::size_t>(type)];

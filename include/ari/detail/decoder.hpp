@@ -10,6 +10,7 @@
 #pragma once
 
 #include <array>
+#include <cmath>
 #include <cstddef>
 #include <cstdint>
 #include <stdexcept>
@@ -20,6 +21,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "ari/detail/utf8.hpp"
 #include "ari/error.hpp"
 #include "ari/limits.hpp"
 
@@ -28,11 +30,70 @@ namespace detail {
 
 using json = nlohmann::json;
 
-inline std::string dump_safely(const json& value) {
+// The JSON text of a value for printing: text that is not UTF-8 written as U+FFFD, not thrown
+// on. (A template, like everything that instantiates nlohmann/json's serializer, so that only
+// units that print pay for it.)
+template <int = 0>
+std::string dump_safely(const json& value) {
   return value.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
-// "what was found", short enough for an error message.
+// A JSON string for an error message, quoted and escaped as dump() writes it; a byte that is
+// not part of well-formed UTF-8 (possible in a document made in code) as U+FFFD.
+inline std::string quote_for_message(std::string_view text) {
+  static constexpr char hex[] = "0123456789abcdef";
+  std::string out = "\"";
+  for (std::size_t i = 0; i < text.size();) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c >= 0x80) {
+      const std::size_t length = utf8_sequence_length(text, i);
+      if (length == 0) {
+        out += "\xEF\xBF\xBD";
+        ++i;
+      } else {
+        out.append(text.substr(i, length));
+        i += length;
+      }
+      continue;
+    }
+    ++i;
+    switch (c) {
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\b':
+        out += "\\b";
+        break;
+      case '\f':
+        out += "\\f";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      default:
+        if (c < 0x20) {
+          out += "\\u00";
+          out += hex[c >> 4];
+          out += hex[c & 0xF];
+        } else {
+          out += static_cast<char>(c);
+        }
+    }
+  }
+  out += '"';
+  return out;
+}
+
+// "what was found", short enough for an error message. Numbers as dump() writes them.
 inline std::string describe_found(const json& value) {
   constexpr std::size_t max_length = 60;
   switch (value.type()) {
@@ -41,17 +102,24 @@ inline std::string describe_found(const json& value) {
     case json::value_t::boolean:
       return value.get<bool>() ? "true" : "false";
     case json::value_t::number_integer:
+      return "number " + std::to_string(value.get<std::int64_t>());
     case json::value_t::number_unsigned:
-    case json::value_t::number_float:
-      return "number " + dump_safely(value);
+      return "number " + std::to_string(value.get<std::uint64_t>());
+    case json::value_t::number_float: {
+      const double number = value.get<double>();
+      if (!std::isfinite(number)) return "number null";
+      char digits[64];
+      return "number " + std::string(digits, nlohmann::detail::to_chars(
+                                                 digits, digits + sizeof digits, number));
+    }
     case json::value_t::string: {
-      std::string text = dump_safely(value);
+      const auto& string = value.get_ref<const std::string&>();
+      std::string text = quote_for_message(string);
       if (text.size() > max_length) {
         std::size_t cut = max_length;
         while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80)
           --cut;
-        text = text.substr(0, cut) + "...\" (" +
-               std::to_string(value.get_ref<const std::string&>().size()) + " bytes)";
+        text = text.substr(0, cut) + "...\" (" + std::to_string(string.size()) + " bytes)";
       }
       return "string " + text;
     }
