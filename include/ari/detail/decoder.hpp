@@ -41,54 +41,8 @@ std::string dump_safely(const json& value) {
 // A JSON string for an error message, quoted and escaped as dump() writes it; a byte that is
 // not part of well-formed UTF-8 (possible in a document made in code) as U+FFFD.
 inline std::string quote_for_message(std::string_view text) {
-  static constexpr char hex[] = "0123456789abcdef";
   std::string out = "\"";
-  for (std::size_t i = 0; i < text.size();) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    if (c >= 0x80) {
-      const std::size_t length = utf8_sequence_length(text, i);
-      if (length == 0) {
-        out += "\xEF\xBF\xBD";
-        ++i;
-      } else {
-        out.append(text.substr(i, length));
-        i += length;
-      }
-      continue;
-    }
-    ++i;
-    switch (c) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\b':
-        out += "\\b";
-        break;
-      case '\f':
-        out += "\\f";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      default:
-        if (c < 0x20) {
-          out += "\\u00";
-          out += hex[c >> 4];
-          out += hex[c & 0xF];
-        } else {
-          out += static_cast<char>(c);
-        }
-    }
-  }
+  append_json_escaped(out, text, [](std::string& to, std::size_t) { to += "\xEF\xBF\xBD"; });
   out += '"';
   return out;
 }

@@ -38,14 +38,6 @@ using StringOrInteger = std::variant<std::string, std::int64_t>;
 
 namespace detail {
 
-// For the writer's one-character and short appends, called for every token: GCC stopped
-// inlining them when the translation unit grew (to_frame took 9% more instructions), so the
-// decision is not left to the size of the user's translation unit.
-#if defined(__GNUC__)
-#define ARI_DETAIL_ALWAYS_INLINE __attribute__((always_inline)) inline
-#else
-#define ARI_DETAIL_ALWAYS_INLINE inline
-#endif
 
 // Where the frame text goes while it is written: a buffer on the stack, appended to the
 // string in large pieces, because each std::string::append is a call with its own checks and a
@@ -106,53 +98,10 @@ class text_writer {
 // so that the direct writer and the DOM agree to the byte. Text that is not UTF-8 cannot be a
 // JSON string: like dump(), this throws rather than write a broken frame.
 inline void write_string(text_writer& out, std::string_view text) {
-  static constexpr char hex[] = "0123456789abcdef";
   out += '"';
-  std::size_t clean_from = 0;
-  const char* const begin = text.data();
-  for (std::size_t i = 0; i < text.size();) {
-    i = static_cast<std::size_t>(skip_plain(begin + i, begin + text.size()) - begin);
-    if (i == text.size()) break;
-    const auto c = static_cast<unsigned char>(text[i]);
-    if (c >= 0x80) {
-      const std::size_t length = utf8_sequence_length(text, i);
-      if (length == 0) {
-        throw std::invalid_argument("ari: string is not valid UTF-8 at byte " + std::to_string(i));
-      }
-      i += length;
-      continue;
-    }
-    out.append(text.data() + clean_from, i - clean_from);
-    switch (c) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\b':
-        out += "\\b";
-        break;
-      case '\f':
-        out += "\\f";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      default:
-        out += "\\u00";
-        out += hex[c >> 4];
-        out += hex[c & 0xF];
-    }
-    clean_from = ++i;
-  }
-  out.append(text.data() + clean_from, text.size() - clean_from);
+  append_json_escaped(out, text, [](text_writer&, std::size_t at) {
+    throw std::invalid_argument("ari: string is not valid UTF-8 at byte " + std::to_string(at));
+  });
   out += '"';
 }
 

@@ -13,6 +13,15 @@
 namespace ari {
 namespace detail {
 
+// For small functions on the hot path of writing: GCC stopped inlining the writer's appends
+// when the translation unit grew (to_frame took 9% more instructions), so the decision is not
+// left to the size of the user's translation unit.
+#if defined(__GNUC__)
+#define ARI_DETAIL_ALWAYS_INLINE __attribute__((always_inline)) inline
+#else
+#define ARI_DETAIL_ALWAYS_INLINE inline
+#endif
+
 // Length of the UTF-8 sequence at text[i], or 0 when it is not well-formed (RFC 3629: no
 // overlong forms, no surrogates, nothing above U+10FFFF).
 inline std::size_t utf8_sequence_length(std::string_view text, std::size_t i) noexcept {
@@ -90,6 +99,63 @@ inline const char* skip_plain(const char* at, const char* end) noexcept {
   while (at != end && plain_bytes.is_plain[static_cast<unsigned char>(*at)])
     ++at;
   return at;
+}
+
+// Appends `text` to `out` (a std::string or a writer with the same append and +=) as the inside
+// of a JSON string, escaped as nlohmann/json's dump() escapes it: UTF-8 kept, '"', '\\' and
+// control characters escaped. A byte that starts no well-formed UTF-8 sequence goes to
+// invalid(out, offset), which throws or appends a replacement.
+template <class Out, class Invalid>
+ARI_DETAIL_ALWAYS_INLINE void append_json_escaped(Out& out, std::string_view text, Invalid&& invalid) {
+  static constexpr char hex[] = "0123456789abcdef";
+  std::size_t clean_from = 0;
+  const char* const begin = text.data();
+  for (std::size_t i = 0; i < text.size();) {
+    i = static_cast<std::size_t>(skip_plain(begin + i, begin + text.size()) - begin);
+    if (i == text.size()) break;
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c >= 0x80) {
+      const std::size_t length = utf8_sequence_length(text, i);
+      if (length != 0) {
+        i += length;
+        continue;
+      }
+      out.append(begin + clean_from, i - clean_from);
+      invalid(out, i);
+      clean_from = ++i;
+      continue;
+    }
+    out.append(begin + clean_from, i - clean_from);
+    switch (c) {
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\b':
+        out += "\\b";
+        break;
+      case '\f':
+        out += "\\f";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      default:
+        out += "\\u00";
+        out += hex[c >> 4];
+        out += hex[c & 0xF];
+    }
+    clean_from = ++i;
+  }
+  out.append(begin + clean_from, text.size() - clean_from);
 }
 
 }  // namespace detail
