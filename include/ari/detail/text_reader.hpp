@@ -20,6 +20,7 @@
 #include <string>
 #include <string_view>
 #include <system_error>
+#include <utility>
 
 #include "ari/detail/decoder.hpp"
 #include "ari/detail/utf8.hpp"
