@@ -37,8 +37,8 @@ void* emplace_event(Event& event) {
 
 // T, named through the template parameter N, so that an expression naming it is dependent:
 // a template only compiled where it is used must not name tables in a non-dependent constant
-// initializer, which compilers evaluate where the template is defined (every unit including
-// this header made the tables of every event).
+// initializer, which Clang evaluates where the template is defined (with Clang, every unit
+// including this header made the tables of every event).
 template <class T, int N>
 struct named_later {
   using type = T;
@@ -239,9 +239,9 @@ Event decode_text(std::string_view text, const parse_limits& limits) {
   check_frame_size(text, limits);
   // Made holding an UnknownEvent, the alternative cheapest to make and replace; the reader then
   // emplaces the event's own type. Making it hold that type straight away, with
-  // Event(std::in_place_type<E>), saves about 40 instructions a frame but made this translation
-  // unit 15% slower to compile: libstdc++ builds that constructor by recursion over the
-  // alternatives before E, for every E.
+  // Event(std::in_place_type<E>), saves about 40 instructions a frame but made GCC use 15% more
+  // memory compiling this translation unit: libstdc++ builds that constructor by recursion over
+  // the alternatives before E, for every E.
   Event event(std::in_place_type<UnknownEvent>);
   const event_type known = event_type_from_string(skim_type(text));
   if (!read_text(text, limits, event, known)) {

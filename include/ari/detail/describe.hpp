@@ -128,7 +128,8 @@ std::ostream& print(std::ostream& os, const T& value);
     HEAD(ARI_DETAIL_VISIT_MEMBER)                                                         \
     LIST(ARI_DETAIL_VISIT_MEMBER)                                                         \
     TAIL(ARI_DETAIL_VISIT_MEMBER)                                                         \
-    ARI_DETAIL_OFFSETOF_END(void) ari_visit;                                              \
+    (void)ari_visit;                                                                      \
+    ARI_DETAIL_OFFSETOF_END                                                               \
   }                                                                                       \
   /** Equal when every member, unknown ones included, is. */                              \
   template <class ari_Self, ::ari::detail::if_same<ari_Self, Type> = 0>                   \

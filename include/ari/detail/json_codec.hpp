@@ -38,7 +38,6 @@ using StringOrInteger = std::variant<std::string, std::int64_t>;
 
 namespace detail {
 
-
 // Where the frame text goes while it is written: a buffer on the stack, appended to the
 // string in large pieces, because each std::string::append is a call with its own checks and a
 // frame is written in many small pieces.

@@ -6,7 +6,8 @@
 // Why its own: nlohmann's lexer copies every character into two buffers; driving the decoder
 // through nlohmann's SAX parser, its lexer took three quarters of the time. Here a string
 // without escapes reaches the decoder as a view into the frame. And nlohmann's parser, kept for
-// the frames this tokenizer left to it, was a fifth of the code of a unit calling parse_event.
+// the frames this tokenizer left to it, was a sixth of the code of a unit calling parse_event
+// and a tenth of the compiler's instructions for it.
 #pragma once
 
 #include <charconv>

@@ -106,7 +106,8 @@ inline const char* skip_plain(const char* at, const char* end) noexcept {
 // control characters escaped. A byte that starts no well-formed UTF-8 sequence goes to
 // invalid(out, offset), which throws or appends a replacement.
 template <class Out, class Invalid>
-ARI_DETAIL_ALWAYS_INLINE void append_json_escaped(Out& out, std::string_view text, Invalid&& invalid) {
+ARI_DETAIL_ALWAYS_INLINE void append_json_escaped(Out& out, std::string_view text,
+                                                  Invalid&& invalid) {
   static constexpr char hex[] = "0123456789abcdef";
   std::size_t clean_from = 0;
   const char* const begin = text.data();
