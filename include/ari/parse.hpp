@@ -125,7 +125,11 @@ inline const char* skip_json_whitespace(const char* at, const char* end) noexcep
 // "type" first, or after one or two short members (ChannelVarset, ChannelHangupRequest,
 // ChannelTalkingFinished). Anything unusual ends the skim; the reading that follows checks
 // everything.
-inline std::string_view skim_type(std::string_view text) noexcept {
+struct skimmed_type {
+  std::string_view name;      // the value of "type"
+  const char* key = nullptr;  // the opening quote of the member's name in the frame
+};
+inline skimmed_type skim_type(std::string_view text) noexcept {
   const char* at = text.data();
   const char* const end = at + text.size();
   at = skip_json_whitespace(at, end);
@@ -147,7 +151,7 @@ inline std::string_view skim_type(std::string_view text) noexcept {
       if (*at != '"') return {};
       at = skip_json_string(at, end, true);
       if (at == nullptr) return {};
-      return std::string_view(value, static_cast<std::size_t>(at - 1 - value));
+      return {std::string_view(value, static_cast<std::size_t>(at - 1 - value)), name - 1};
     }
     if (*at == '"') {
       at = skip_json_string(at, end, false);
@@ -181,14 +185,15 @@ inline std::string_view skim_type(std::string_view text) noexcept {
 // results and errors are exactly those of parse_event(json). Errors stay independent of member
 // order that way, and a JSON syntax error is reported before a wrong member.
 template <int = 0>
-bool read_text(std::string_view text, const parse_limits& limits, Event& event, event_type known) {
+bool read_text(std::string_view text, const parse_limits& limits, Event& event,
+               const skimmed_type& type) {
   try {
-    if (known != event_type::unknown) {  // straight into the event's own object
+    if (const event_type known = event_type_from_string(type.name);
+        known != event_type::unknown) {  // straight into the event's own object
       const event_reader& reader = reader_of(known);
       void* const target = reader.emplace(event);
       decoder machine(limits, *reader.table, target);
-      machine.skip_root_type();
-      return text_reader(text).read(machine) && machine.complete();
+      return text_reader(text, type.key).read(machine) && machine.complete();
     }
     decoder machine(limits, &open_event<>, &event);
     return text_reader(text).read(machine) && machine.complete();
@@ -198,7 +203,7 @@ bool read_text(std::string_view text, const parse_limits& limits, Event& event, 
 }
 template <int = 0>
 bool read_text(std::string_view text, const parse_limits& limits, Event& event) {
-  return read_text(text, limits, event, event_type_from_string(skim_type(text)));
+  return read_text(text, limits, event, skim_type(text));
 }
 
 // The frame as a document, built by the decoder from the tokenizer (free-form values are
@@ -243,8 +248,7 @@ Event decode_text(std::string_view text, const parse_limits& limits) {
   // memory compiling this translation unit: libstdc++ builds that constructor by recursion over
   // the alternatives before E, for every E.
   Event event(std::in_place_type<UnknownEvent>);
-  const event_type known = event_type_from_string(skim_type(text));
-  if (!read_text(text, limits, event, known)) {
+  if (!read_text(text, limits, event, skim_type(text))) {
     event.emplace<UnknownEvent>();  // what the text path filled is not needed any more
     read_event(read_json(text, limits), limits, event);
   }

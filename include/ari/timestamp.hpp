@@ -4,6 +4,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <cstring>
 #include <ostream>
 #include <stdexcept>
 #include <string>
@@ -160,45 +161,70 @@ class Timestamp {
 
 namespace detail {
 
-// Fixed-format reader: every position is checked by hand, the calendar checks and the
-// day count come from date's civil arithmetic. No streams, no locale, no allocation.
+// Fixed-format reader, eight bytes at a time: the digits and separators of each word are
+// checked and the digits paired into numbers with a few word operations (a byte at a time,
+// reading timestamps took 7% of decoding a capture frame). The calendar checks and the day
+// count come from date's civil arithmetic. No streams, no locale, no allocation.
 inline const char* read_timestamp(std::string_view text, Timestamp& out) noexcept {
   constexpr std::size_t basic_length = 28;  // 2018-10-23T12:36:11.110+0000
   if (text.size() != basic_length && text.size() != basic_length + 1) {
     return "wrong length";
   }
-  bool ok = true;
-  const auto number = [&](std::size_t at, std::size_t width) {
-    int value = 0;
-    for (std::size_t i = at; i < at + width; ++i) {
-      const char c = text[i];
-      if (c < '0' || c > '9') ok = false;
-      value = value * 10 + (c - '0');
-    }
+  const bool colon = text.size() == basic_length + 1;  // +hh:mm
+  // The basic form (+hh:mm without its colon) in four words, byte i of a word at bits 8i,
+  // padded with '0' to 32 bytes.
+  char basic[32];
+  std::memcpy(basic, text.data(), 26);
+  std::memcpy(basic + 26, text.data() + (colon ? 27 : 26), 2);
+  std::memcpy(basic + 28, "0000", 4);
+  const auto word = [&](std::size_t at) {
+    std::uint64_t value = 0;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    std::memcpy(&value, basic + at, sizeof value);
+#else
+    for (std::size_t i = 8; i-- > 0;)
+      value = value << 8 | static_cast<unsigned char>(basic[at + i]);
+#endif
     return value;
   };
-  const auto punct = [&](std::size_t at, char c) {
-    if (text[at] != c) ok = false;
+  constexpr std::uint64_t ones = 0x0101010101010101U;
+  std::uint64_t wrong = 0;  // non-zero when a digit or separator is not one
+  // Each word's digit bytes (as digit values) and its separators: YYYY-MM- DDTHH:MM :SS.mmm+
+  // hhmm0000 (the sign, byte 23, is checked apart).
+  const auto digits = [&](std::uint64_t value, std::uint64_t digit_bytes, std::uint64_t separators,
+                          std::uint64_t separator_bytes) {
+    const std::uint64_t x = (value ^ ones * '0') & digit_bytes;
+    wrong |= (x & ones * 0xF0) | ((x + ones * 6) & ones * 0x10);  // each byte below 10
+    wrong |= (value & separator_bytes) ^ separators;
+    return x;
   };
-  const int year = number(0, 4);
-  punct(4, '-');
-  const int month = number(5, 2);
-  punct(7, '-');
-  const int day = number(8, 2);
-  punct(10, 'T');
-  const int hour = number(11, 2);
-  punct(13, ':');
-  const int minute = number(14, 2);
-  punct(16, ':');
-  const int second = number(17, 2);
-  punct(19, '.');
-  const int millis = number(20, 3);
-  const char sign = text[23];
-  const bool colon = text.size() == basic_length + 1;
-  if (colon) punct(26, ':');
-  const int offset_hours = number(24, 2);
-  const int offset_minutes = number(colon ? 27 : 26, 2);
-  if (!ok || (sign != '+' && sign != '-')) return "malformed";
+  const auto byte = [](std::uint64_t value, int i) {
+    return static_cast<int>(value >> (8 * i) & 0xFF);
+  };
+  // Byte i of pairs(x): the two-digit number of digit bytes i and i + 1.
+  const auto pairs = [](std::uint64_t x) { return x * 10 + (x >> 8); };
+  const std::uint64_t date_part =
+      pairs(digits(word(0), 0x00FFFF00FFFFFFFFU,
+                   std::uint64_t{'-'} << 56 | std::uint64_t{'-'} << 32, 0xFF0000FF00000000U));
+  const std::uint64_t time_part =
+      pairs(digits(word(8), 0xFFFF00FFFF00FFFFU,
+                   std::uint64_t{':'} << 40 | std::uint64_t{'T'} << 16, 0x0000FF0000FF0000U));
+  const std::uint64_t seconds_digits =
+      digits(word(16), 0x00FFFFFF00FFFF00U, std::uint64_t{'.'} << 24 | std::uint64_t{':'},
+             0x00000000FF0000FFU);
+  const std::uint64_t offset_part = pairs(digits(word(24), ~std::uint64_t{0}, 0, 0));
+  const std::uint64_t seconds_part = pairs(seconds_digits);
+  const int year = byte(date_part, 0) * 100 + byte(date_part, 2);
+  const int month = byte(date_part, 5);
+  const int day = byte(time_part, 0);
+  const int hour = byte(time_part, 3);
+  const int minute = byte(time_part, 6);
+  const int second = byte(seconds_part, 1);
+  const int millis = byte(seconds_part, 4) * 10 + byte(seconds_digits, 6);
+  const int offset_hours = byte(offset_part, 0);
+  const int offset_minutes = byte(offset_part, 2);
+  const char sign = basic[23];
+  if (wrong != 0 || (colon && text[26] != ':') || (sign != '+' && sign != '-')) return "malformed";
   if (month < 1 || month > 12) return "month out of range";
   const date::year_month_day ymd{date::year{year}, date::month{unsigned(month)},
                                  date::day{unsigned(day)}};

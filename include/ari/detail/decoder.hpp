@@ -264,6 +264,16 @@ class decoder {
   bool start_object(std::size_t /*elements*/ = 0) { return scalar(token(token::kind::object)); }
   bool start_array(std::size_t /*elements*/ = 0) { return scalar(token(token::kind::array)); }
   bool key(std::string_view name) { return key(name, name_prefix(name)); }
+  // The member the innermost object expects next, or null: members usually come in description
+  // order, so that the tokenizer can match the frame's bytes against this one name first.
+  const field_entry* expected_field() const noexcept {
+    if (skipping_ != 0 || frames_.empty()) return nullptr;
+    const frame& f = frames_.back();
+    if (f.type != frame::kind::object || f.next >= f.table->count) return nullptr;
+    return &f.table->fields[f.next];
+  }
+  // The key of the member the frame holds is expected_field()'s name.
+  bool expected_key() { return take_field(frames_.back(), frames_.back().next); }
   // The same with the name's prefix already computed (the tokenizer does it in a few steps).
   bool key(std::string_view name, name_prefix_words prefix);
   bool end_object();
@@ -322,8 +332,13 @@ class decoder {
   // Called by the dispatch function, before it opens the object that reads the rest.
   void end_dispatch() { frames_.pop_back(); }
   // The text path found the frame's "type" before reading and opened its event's object at the
-  // root: the first "type" member there is skipped, as the document walk skips it.
-  void skip_root_type() noexcept { skip_root_type_ = true; }
+  // root: the name of that member, whose value is then passed over (as the document walk skips
+  // it). Any other "type" member of an event makes the machine give up.
+  bool root_type_key() {
+    if (frames_.size() != 1 || frames_.back().type != frame::kind::object) return give_up();
+    frames_.back().pending = frames_.back().table->count + 1;  // read past (scalar)
+    return true;
+  }
 
   /// Stop without an error: the caller reads the frame another way (see parse.hpp).
   bool give_up() noexcept {
@@ -404,6 +419,16 @@ class decoder {
   bool scalar(const token& value);
   bool close();
 
+  // Field `index` of the object in `f` is the member whose value comes next.
+  bool take_field(frame& f, std::size_t index) {
+    const std::uint64_t bit = std::uint64_t{1} << index;
+    if ((f.seen & bit) != 0) return give_up();  // a duplicate: the document resolves it
+    f.seen |= bit;
+    f.pending = index;
+    f.next = index + 1;
+    return true;
+  }
+
   // The JSON Pointer of the position after the first `count` frames.
   std::string pointer(std::size_t count) const {
     std::string text;
@@ -434,7 +459,6 @@ class decoder {
   json before_type_;
   std::size_t skipping_ = 0;  // open containers inside one kept empty (keep_too_deep)
   bool keep_too_deep_ = false;
-  bool skip_root_type_ = false;
   bool complete_ = false;
   bool given_up_ = false;
 };
@@ -502,22 +526,10 @@ inline bool decoder::key(std::string_view name, name_prefix_words prefix) {
           }
         }
       }
-      if (found < table.count) {
-        const std::uint64_t bit = std::uint64_t{1} << found;
-        if ((f.seen & bit) != 0) return give_up();  // a duplicate: the document resolves it
-        f.seen |= bit;
-        f.pending = found;
-        f.next = found + 1;
-        return true;
-      }
-      if (table.is_event && name == "type") {
-        if (skip_root_type_ && frames_.size() == 1) {
-          skip_root_type_ = false;
-          f.pending = table.count + 1;  // read past (scalar)
-          return true;
-        }
-        return give_up();  // a second "type" could name another event: the document resolves it
-      }
+      if (found < table.count) return take_field(f, found);
+      // A "type" other than the root one (root_type_key) could name another event: the document
+      // resolves it.
+      if (table.is_event && name == "type") return give_up();
       f.pending = table.count;
       f.key = name;
       return true;
@@ -542,7 +554,7 @@ inline bool decoder::scalar(const token& value) {
   frame& f = frames_.back();
   switch (f.type) {
     case frame::kind::object: {
-      if (f.pending > f.table->count) {  // the root "type", already known (skip_root_type)
+      if (f.pending > f.table->count) {  // the root "type", already known (root_type_key)
         if (value.type != token::kind::string) return give_up();
         break;
       }

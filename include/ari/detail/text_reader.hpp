@@ -33,6 +33,11 @@ class text_reader {
  public:
   explicit text_reader(std::string_view text) noexcept
       : begin_(text.data()), at_(text.data()), end_(text.data() + text.size()) {}
+  // Reading into an event whose "type" member was found before (skim_type): the member's name
+  // starts at `type_key`, and goes to the machine as decoder::root_type_key().
+  text_reader(std::string_view text, const char* type_key) noexcept : text_reader(text) {
+    type_key_ = type_key;
+  }
 
   // True when the text was one JSON value, every token of it taken by the machine. False when
   // the machine declined a token (it gave up or threw), or when the text is not JSON: then
@@ -100,8 +105,11 @@ class text_reader {
         const char c = *at_;
         if (c == ',') {
           ++at_;
-          if (innermost == '{' && !read_key(machine)) return false;
-          skip_whitespace();
+          if (innermost == '{') {
+            if (!read_key(machine)) return false;  // whitespace after the colon skipped
+          } else {
+            skip_whitespace();
+          }
           break;
         }
         if (c != closing(innermost)) {
@@ -163,8 +171,19 @@ class text_reader {
     skip_whitespace();
     if (at_ == end_) return fail_end();
     if (*at_ != '"') return fail("expected a member name", at_);
-    std::string_view name;
-    if (!read_string(name) || !machine.key(name, prefix_of(name))) return false;
+    if (at_ == type_key_) {  // `"type"`, then the colon read below
+      at_ += 6;
+      if (!machine.root_type_key()) return false;
+    } else if (const field_entry* expected = machine.expected_field();
+               expected != nullptr && is_quoted_name(*expected)) {
+      at_ += expected->name.size() + 3;
+      if (!machine.expected_key()) return false;
+      skip_whitespace();
+      return true;
+    } else {
+      std::string_view name;
+      if (!read_string(name) || !machine.key(name, prefix_of(name))) return false;
+    }
     skip_whitespace();
     if (at_ == end_) return fail_end();
     if (*at_ != ':') return fail("expected ':'", at_);
@@ -173,21 +192,45 @@ class text_reader {
     return true;
   }
 
+  // Whether the frame at at_ (an opening quote) holds `"name":` of `field`, compared as the
+  // name's prefix words and the rest: no string scanned, no name looked up. Anything else (a
+  // name with an escape, whitespace before the colon) is read the general way.
+  bool is_quoted_name(const field_entry& field) const noexcept {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    const std::size_t size = field.name.size();
+    if (static_cast<std::size_t>(end_ - at_) < (size > 16 ? size : 16) + 3) return false;
+    if (!(prefix_at(at_ + 1, size) == field.prefix) || at_[size + 1] != '"' ||
+        at_[size + 2] != ':') {
+      return false;
+    }
+    return size <= 16 || std::memcmp(at_ + 17, field.name.data() + 16, size - 16) == 0;
+#else
+    static_cast<void>(field);
+    return false;
+#endif
+  }
+
+  // name_prefix of the `size` bytes at `name`, by two loads: sixteen bytes from `name` on must
+  // be readable.
+  static name_prefix_words prefix_at(const char* name, std::size_t size) noexcept {
+    name_prefix_words prefix;
+    std::memcpy(&prefix.low, name, sizeof prefix.low);
+    std::memcpy(&prefix.high, name + 8, sizeof prefix.high);
+    const auto keep = [](std::uint64_t word, std::size_t bytes) {
+      return bytes >= 8 ? word : word & ((std::uint64_t{1} << (8 * bytes)) - 1);
+    };
+    prefix.low = keep(prefix.low, size);
+    prefix.high = size <= 8 ? 0 : keep(prefix.high, size - 8);
+    return prefix;
+  }
+
   // name_prefix(name), by two loads where sixteen bytes of the frame can be read from the name
   // on (a name that views the frame: not one unescaped into unescaped_).
   name_prefix_words prefix_of(std::string_view name) const noexcept {
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
     const std::less<const char*> before;  // a total order, also for unescaped_'s buffer
     if (!before(name.data(), begin_) && before(name.data(), end_) && end_ - name.data() >= 16) {
-      name_prefix_words prefix;
-      std::memcpy(&prefix.low, name.data(), sizeof prefix.low);
-      std::memcpy(&prefix.high, name.data() + 8, sizeof prefix.high);
-      const auto keep = [](std::uint64_t word, std::size_t bytes) {
-        return bytes >= 8 ? word : word & ((std::uint64_t{1} << (8 * bytes)) - 1);
-      };
-      prefix.low = keep(prefix.low, name.size());
-      prefix.high = name.size() <= 8 ? 0 : keep(prefix.high, name.size() - 8);
-      return prefix;
+      return prefix_at(name.data(), name.size());
     }
 #endif
     return name_prefix(name);
@@ -405,6 +448,7 @@ class text_reader {
   const char* const begin_;
   const char* at_;
   const char* const end_;
+  const char* type_key_ = nullptr;
   std::string unescaped_;
   std::string error_;
 };
