@@ -134,27 +134,28 @@ inline skimmed_type skim_type(std::string_view text) noexcept {
   const char* const end = at + text.size();
   at = skip_json_whitespace(at, end);
   if (at == end || *at != '{') return {};
-  ++at;
   for (int member = 0; member < 8; ++member) {
-    at = skip_json_whitespace(at, end);
+    at = skip_json_whitespace(at + 1, end);  // after '{' or ','
     if (at == end || *at != '"') return {};
-    const char* const name = at + 1;
-    at = skip_json_string(at, end, true);
-    if (at == nullptr) return {};
-    const bool is_type = at - name == 5 && std::memcmp(name, "type", 4) == 0;
-    at = skip_json_whitespace(at, end);
+    const char* const key = at;
+    at = skip_plain(at + 1, end);
+    if (at == end || *at != '"') return {};  // a name with an escape: not skimmed
+    const bool is_type = at - key == 5 && std::memcmp(key + 1, "type", 4) == 0;
+    if (++at != end && *at != ':') at = skip_json_whitespace(at, end);
     if (at == end || *at != ':') return {};
-    at = skip_json_whitespace(at + 1, end);
+    if (++at != end && *at != '"') at = skip_json_whitespace(at, end);
     if (at == end) return {};
     if (is_type) {
-      const char* const value = at + 1;
       if (*at != '"') return {};
-      at = skip_json_string(at, end, true);
-      if (at == nullptr) return {};
-      return {std::string_view(value, static_cast<std::size_t>(at - 1 - value)), name - 1};
+      const char* const value = ++at;
+      at = skip_plain(at, end);
+      if (at == end || *at != '"') return {};
+      return {std::string_view(value, static_cast<std::size_t>(at - value)), key};
     }
     if (*at == '"') {
-      at = skip_json_string(at, end, false);
+      const char* const value = at;
+      at = skip_plain(at + 1, end);  // mostly to the closing quote
+      at = at != end && *at == '"' ? at + 1 : skip_json_string(value, end, false);
       if (at == nullptr) return {};
     } else if (*at == '{' || *at == '[') {
       int depth = 0;
@@ -172,9 +173,8 @@ inline skimmed_type skim_type(std::string_view text) noexcept {
       while (at != end && *at != ',' && *at != '}')
         ++at;
     }
-    at = skip_json_whitespace(at, end);
+    if (at != end && *at != ',') at = skip_json_whitespace(at, end);
     if (at == end || *at != ',') return {};
-    ++at;
   }
   return {};
 }

@@ -13,6 +13,7 @@
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -264,16 +265,24 @@ class decoder {
   bool start_object(std::size_t /*elements*/ = 0) { return scalar(token(token::kind::object)); }
   bool start_array(std::size_t /*elements*/ = 0) { return scalar(token(token::kind::array)); }
   bool key(std::string_view name) { return key(name, name_prefix(name)); }
-  // The member the innermost object expects next, or null: members usually come in description
-  // order, so that the tokenizer can match the frame's bytes against this one name first.
-  const field_entry* expected_field() const noexcept {
-    if (skipping_ != 0 || frames_.empty()) return nullptr;
+  // The members the innermost object expects next, in description order from the one after the
+  // last read (none outside modeled objects). Members usually come in that order, an absent
+  // optional one aside, so that the tokenizer can match the frame's bytes against these names
+  // before it looks a name up.
+  struct expected_fields {
+    const field_entry* first = nullptr;
+    std::size_t count = 0;
+  };
+  expected_fields expected() const noexcept {
+    if (skipping_ != 0 || frames_.empty()) return {};
     const frame& f = frames_.back();
-    if (f.type != frame::kind::object || f.next >= f.table->count) return nullptr;
-    return &f.table->fields[f.next];
+    if (f.type != frame::kind::object || f.next >= f.table->count) return {};
+    return {f.table->fields + f.next, f.table->count - f.next};
   }
-  // The key of the member the frame holds is expected_field()'s name.
-  bool expected_key() { return take_field(frames_.back(), frames_.back().next); }
+  // The member whose value comes next is expected().first[ahead].
+  bool expected_key(std::size_t ahead) {
+    return take_field(frames_.back(), frames_.back().next + ahead);
+  }
   // The same with the name's prefix already computed (the tokenizer does it in a few steps).
   bool key(std::string_view name, name_prefix_words prefix);
   bool end_object();
@@ -425,7 +434,11 @@ class decoder {
     if ((f.seen & bit) != 0) return give_up();  // a duplicate: the document resolves it
     f.seen |= bit;
     f.pending = index;
+    // Expected next: the first member after this one not read yet (those before "type" in the
+    // frame are read before the ones the description puts first).
     f.next = index + 1;
+    while ((f.seen >> f.next & 1) != 0)
+      ++f.next;
     return true;
   }
 
@@ -456,7 +469,8 @@ class decoder {
   void* root_target_;
   const object_table* root_table_ = nullptr;  // for open_root_object
   std::vector<frame> frames_;
-  json before_type_;
+  // Made only when a frame needs it: a null json costs a call to destroy.
+  std::optional<json> before_type_;
   std::size_t skipping_ = 0;  // open containers inside one kept empty (keep_too_deep)
   bool keep_too_deep_ = false;
   bool complete_ = false;
@@ -578,13 +592,13 @@ inline bool decoder::scalar(const token& value) {
       break;
     case frame::kind::dispatch:
       if (f.key != "type") {  // kept until "type" says which table reads it
-        if (!before_type_.is_object()) before_type_ = json::object();
-        accept_free(before_type_[f.key], value);
+        if (!before_type_) before_type_.emplace(json::object());
+        accept_free((*before_type_)[f.key], value);
         break;
       }
       f.element(f.target, value, *this);
-      if (given_up_ || !before_type_.is_object()) break;
-      for (auto it = before_type_.begin(); it != before_type_.end(); ++it) {
+      if (given_up_ || !before_type_) break;
+      for (auto it = before_type_->begin(); it != before_type_->end(); ++it) {
         if (!key(it.key()) || !walk(it.value(), *this)) break;
       }
       break;

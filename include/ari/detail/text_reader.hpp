@@ -174,13 +174,14 @@ class text_reader {
     if (at_ == type_key_) {  // `"type"`, then the colon read below
       at_ += 6;
       if (!machine.root_type_key()) return false;
-    } else if (const field_entry* expected = machine.expected_field();
-               expected != nullptr && is_quoted_name(*expected)) {
-      at_ += expected->name.size() + 3;
-      if (!machine.expected_key()) return false;
-      skip_whitespace();
-      return true;
     } else {
+      const decoder::expected_fields expected = machine.expected();
+      if (const std::size_t ahead = expected_named(expected); ahead < expected.count) {
+        at_ += expected.first[ahead].name.size() + 3;  // `"name":`
+        if (!machine.expected_key(ahead)) return false;
+        skip_whitespace();
+        return true;
+      }
       std::string_view name;
       if (!read_string(name) || !machine.key(name, prefix_of(name))) return false;
     }
@@ -190,6 +191,14 @@ class text_reader {
     ++at_;
     skip_whitespace();
     return true;
+  }
+
+  // Which of the next two expected members the frame names at at_, or expected.count for
+  // neither.
+  std::size_t expected_named(const decoder::expected_fields& expected) const noexcept {
+    if (expected.count == 0 || is_quoted_name(expected.first[0])) return 0;
+    if (expected.count > 1 && is_quoted_name(expected.first[1])) return 1;
+    return expected.count;
   }
 
   // Whether the frame at at_ (an opening quote) holds `"name":` of `field`, compared as the
