@@ -129,6 +129,48 @@ TEST_CASE("fast paths: member names that share their first sixteen bytes, or are
                   ari::parse_error);
 }
 
+TEST_CASE("fast paths: names matched where the description expects them, and all else") {
+  // ChannelVarset's description order: timestamp, variable, value, channel, asterisk_id,
+  // application. The names the frame holds are compared with the next expected one or two.
+  const std::string stamp = R"("timestamp":"2026-11-26T14:41:00.000+0900")";
+  const std::vector<std::string> frames = {
+      // in order; channel (optional) absent, so asterisk_id is the second expected
+      R"({"type":"ChannelVarset",)" + stamp +
+          R"(,"variable":"V","value":"1","asterisk_id":"a","application":"cc"})",
+      // names that extend or cut the expected one, differ in one byte, or are escaped
+      R"({"type":"ChannelVarset",)" + stamp +
+          R"(,"variablex":"X","variable":"V","valu":"U","value":"1","application":"cc"})",
+      R"({"type":"ChannelVarset",)" + stamp +
+          R"(,"variable":"V","value":"1","applicatioN":"n","application":"cc"})",
+      // whitespace before and after the colon
+      R"({"type":"ChannelVarset", "timestamp" : "2026-11-26T14:41:00.000+0900" ,)"
+      R"( "variable" :"V", "value": "1" , "application"	:	"cc" })",
+      // the second expected member read twice: the last one wins, as in the document
+      R"({"type":"ChannelVarset","value":"1",)" + stamp +
+          R"(,"value":"2","variable":"V","application":"cc"})",
+      R"({"type":"ChannelVarset",)" + stamp +
+          R"(,"variable":"V","value":"1","variable":"W","application":"cc"})",
+      // the expected name as the frame's last bytes
+      R"({"type":"ChannelVarset","variable":"V","value":"1","application":"cc","timestamp")",
+  };
+  for (const auto& frame : frames)
+    check_same_as_document(frame);
+  const auto in_order = ari::parse_event(frames[0]);
+  const auto& varset_event = std::get<ari::ChannelVarset>(in_order);
+  CHECK(varset_event.variable == "V");
+  CHECK(varset_event.value == "1");
+  CHECK(varset_event.asterisk_id == "a");
+  CHECK(varset_event.application == "cc");
+  REQUIRE(varset_event.timestamp);
+  CHECK(varset_event.timestamp->to_string() == "2026-11-26T14:41:00.000+0900");
+  CHECK(varset_event.extra.is_null());
+  const auto near_names = ari::parse_event(frames[1]);
+  CHECK(std::get<ari::ChannelVarset>(near_names).extra ==
+        nlohmann::json::parse(R"({"variablex":"X","valu":"U"})"));
+  CHECK(std::get<ari::ChannelVarset>(ari::parse_event(frames[4])).value == "2");
+  CHECK(std::get<ari::ChannelVarset>(ari::parse_event(frames[5])).variable == "W");
+}
+
 TEST_CASE("fast paths: to_frame into a reused string gives the same text without reallocating") {
   std::string reused;
   for (const auto& frame : test::lines_of("examples/asterisk-22-sample.jsonl")) {

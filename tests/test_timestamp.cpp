@@ -84,3 +84,80 @@ TEST_CASE("Timestamp::parse throws parse_error with the reason") {
     CHECK(e.found() == "\"2018-02-29T00:00:00.000+0000\"");
   }
 }
+
+namespace {
+
+// Reads Asterisk's form a byte at a time, as the library did before it read eight at a time:
+// the fields, or false when a digit or a separator is not one.
+struct fields {
+  int year, month, day, hour, minute, second, millis, offset_hours, offset_minutes;
+  char sign;
+};
+bool read_by_bytes(const std::string& text, fields& out) {
+  const bool colon = text.size() == 29;
+  const std::string pattern =
+      colon ? "dddd-dd-ddTdd:dd:dd.ddd?dd:dd" : "dddd-dd-ddTdd:dd:dd.ddd?dddd";
+  if (text.size() != pattern.size()) return false;
+  std::string digits;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (pattern[i] == 'd') {
+      if (text[i] < '0' || text[i] > '9') return false;
+      digits += text[i];
+    } else if (pattern[i] == '?') {
+      if (text[i] != '+' && text[i] != '-') return false;
+    } else if (text[i] != pattern[i]) {
+      return false;
+    }
+  }
+  const auto number = [&](std::size_t at, std::size_t width) {
+    return std::stoi(digits.substr(at, width));
+  };
+  out = {number(0, 4),  number(4, 2),  number(6, 2),  number(8, 2),  number(10, 2),
+         number(12, 2), number(14, 3), number(17, 2), number(19, 2), text[23]};
+  return true;
+}
+
+}  // namespace
+
+TEST_CASE("every byte value at every position reads as a byte-at-a-time reader reads it") {
+  int valid = 0;
+  for (const std::string base : {"2024-02-29T23:59:59.999+0530", "1999-12-31T00:00:00.000-12:00"}) {
+    for (std::size_t at = 0; at < base.size(); ++at) {
+      for (int byte = 0; byte < 256; ++byte) {
+        std::string text = base;
+        text[at] = static_cast<char>(byte);
+        INFO(text);
+        fields expected{};
+        const bool well_formed = read_by_bytes(text, expected);
+        try {
+          const auto stamp = ari::Timestamp::parse(text);
+          REQUIRE(well_formed);
+          ++valid;
+          const auto local = stamp.local_time();
+          const auto day = date::floor<date::days>(local);
+          const date::year_month_day ymd{day};
+          const date::hh_mm_ss<milliseconds> time{local - day};
+          CHECK(int(ymd.year()) == expected.year);
+          CHECK(unsigned(ymd.month()) == unsigned(expected.month));
+          CHECK(unsigned(ymd.day()) == unsigned(expected.day));
+          CHECK(time.hours().count() == expected.hour);
+          CHECK(time.minutes().count() == expected.minute);
+          CHECK(time.seconds().count() == expected.second);
+          CHECK(time.subseconds().count() == expected.millis);
+          const int offset = (expected.offset_hours * 60 + expected.offset_minutes);
+          CHECK(stamp.offset().count() == (expected.sign == '-' ? -offset : offset));
+          CHECK(stamp.to_string() == text);
+        } catch (const ari::parse_error& e) {
+          // Well-formed text is refused only for a value out of range.
+          if (well_formed) {
+            CHECK(test::contains(e.expected(), "out of range"));
+          } else {
+            CHECK(test::contains(e.expected(), "malformed"));
+          }
+        }
+      }
+    }
+  }
+  // Each digit position takes ten values, a few of them out of range (month 13, hour 24, ...).
+  CHECK(valid > 2 * 19 * 6);
+}

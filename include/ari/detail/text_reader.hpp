@@ -151,7 +151,7 @@ class text_reader {
     return static_cast<unsigned char>(at_[offset]);
   }
 
-  void skip_whitespace() noexcept {
+  ARI_DETAIL_ALWAYS_INLINE void skip_whitespace() noexcept {
     while (at_ != end_ && static_cast<unsigned char>(*at_) <= ' ' &&
            (*at_ == ' ' || *at_ == '\n' || *at_ == '\r' || *at_ == '\t'))
       ++at_;
