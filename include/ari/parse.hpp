@@ -27,7 +27,7 @@ namespace detail {
 // of its members.
 struct event_reader {
   void* (*emplace)(Event& event);
-  const object_table* table;
+  const object_table& (*table)();
 };
 
 template <class E>
@@ -48,7 +48,7 @@ template <int N = 0>
 const event_reader& reader_of(event_type type) {
 #define ARI_DETAIL_READER(Type, lines)                  \
   {&emplace_event<typename named_later<Type, N>::type>, \
-   &table_for<typename named_later<Type, N>::type>},
+   &table_of<typename named_later<Type, N>::type>},
   static constexpr event_reader readers[] = {ARI_EVENT_TYPES(ARI_DETAIL_READER)};
 #undef ARI_DETAIL_READER
   return readers[static_cast<std::size_t>(type)];
@@ -68,7 +68,7 @@ void dispatch_on_type(void* event, const token& type, decoder& machine) {
   }
   const event_reader& reader = reader_of(known);
   machine.end_dispatch();
-  machine.open_object(*reader.table, reader.emplace(*static_cast<Event*>(event)));
+  machine.open_object(reader.table(), reader.emplace(*static_cast<Event*>(event)));
 }
 
 template <int = 0>
@@ -90,7 +90,7 @@ void read_event(Frame&& frame, const parse_limits& limits, Event& event) {
   const event_type type = event_type_from_string(name);
   if (type != event_type::unknown) {
     const event_reader& reader = reader_of(type);
-    decoder machine(limits, *reader.table, reader.emplace(event));
+    decoder machine(limits, reader.table(), reader.emplace(event));
     walk_document(frame, machine, true);
     return;
   }
@@ -192,7 +192,7 @@ bool read_text(std::string_view text, const parse_limits& limits, Event& event,
         known != event_type::unknown) {  // straight into the event's own object
       const event_reader& reader = reader_of(known);
       void* const target = reader.emplace(event);
-      decoder machine(limits, *reader.table, target);
+      decoder machine(limits, reader.table(), target);
       return text_reader(text, type.key).read(machine) && machine.complete();
     }
     decoder machine(limits, &open_event<>, &event);

@@ -22,6 +22,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "ari/detail/table.hpp"
 #include "ari/detail/utf8.hpp"
 #include "ari/error.hpp"
 #include "ari/limits.hpp"
@@ -160,72 +161,6 @@ struct token {
         return nullptr;
     }
   }
-};
-
-class decoder;
-
-// What a value arriving at a member does to it: one function per spec.
-using accept_fn = void (*)(void* target, const token& value, decoder& machine);
-
-// The first sixteen bytes of a member name as two numbers (byte i at bit 8i of word i / 8),
-// so that names compare in two steps: names of up to sixteen bytes are equal when their
-// prefixes and sizes are.
-struct name_prefix_words {
-  std::uint64_t low = 0;
-  std::uint64_t high = 0;
-  friend constexpr bool operator==(name_prefix_words a, name_prefix_words b) noexcept {
-    return a.low == b.low && a.high == b.high;
-  }
-};
-constexpr name_prefix_words name_prefix(std::string_view name) noexcept {
-  name_prefix_words prefix;
-  for (std::size_t i = 0; i < name.size() && i < 16; ++i) {
-    const std::uint64_t bits = std::uint64_t{static_cast<unsigned char>(name[i])} << (8 * (i % 8));
-    (i < 8 ? prefix.low : prefix.high) |= bits;
-  }
-  return prefix;
-}
-
-struct field_entry {
-  std::string_view name;
-  accept_fn accept = nullptr;
-  std::string (*expected)() = nullptr;
-  bool required = false;
-  name_prefix_words prefix;  // name_prefix(name)
-  std::size_t offset = 0;    // of the member in its object
-};
-
-// A described type, for the machine: its fields in description order, and how to reach one.
-// Where a name's fields-table index is looked up when members arrive out of order: an open
-// addressing table of name_slot_count slots (255: empty), probed from name_slot(prefix, size).
-inline constexpr std::size_t name_slot_count = 64;
-constexpr std::size_t name_slot(name_prefix_words prefix, std::size_t size) noexcept {
-  return static_cast<std::size_t>(
-      ((prefix.low ^ (prefix.high * 31) ^ size) * 0x9E3779B97F4A7C15U) >> 58);
-}
-template <class Entries>
-constexpr std::array<unsigned char, name_slot_count> make_name_slots(const Entries& entries) {
-  std::array<unsigned char, name_slot_count> slots{};
-  for (auto& slot : slots)
-    slot = 255;
-  for (std::size_t i = 0; i < entries.size(); ++i) {
-    std::size_t at = name_slot(entries[i].prefix, entries[i].name.size());
-    while (slots[at] != 255)
-      at = (at + 1) % name_slot_count;
-    slots[at] = static_cast<unsigned char>(i);
-  }
-  return slots;
-}
-
-struct object_table {
-  const field_entry* fields = nullptr;
-  std::size_t count = 0;
-  std::uint64_t required = 0;    // bit i: fields[i] must be present
-  std::size_t extra_offset = 0;  // of its `extra` (a nlohmann::json)
-  // An event's "type" is read by the dispatch (or skipped by the document walk); a second one
-  // in its object makes the machine give up, for the document to resolve.
-  bool is_event = false;
-  const unsigned char* slots = nullptr;  // make_name_slots(fields)
 };
 
 class decoder {

@@ -20,6 +20,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "ari/detail/table.hpp"
+
 namespace ari {
 
 /// Spec marker: a member that Asterisk may write as JSON null. Declared as std::optional<T>.
@@ -50,7 +52,6 @@ struct field {
   std::string_view name;
   member_of_t<Spec> Owner::*member;
   std::string_view separated_key;  // ,"name": as the writer puts it after another member
-  std::size_t offset;              // offsetof(Owner, member), for the table-driven decoder
 };
 
 struct ignore_field {
@@ -80,6 +81,18 @@ using if_same = std::enable_if_t<std::is_same_v<A, B>, int>;
 template <class Stream>
 using if_ostream = std::enable_if_t<std::is_base_of_v<std::ostream, Stream>, int>;
 
+// Events: the types with a `static constexpr std::string_view type`.
+template <class T>
+using is_event = std::is_same<decltype(T::type), const std::string_view>;
+template <class T, class = void>
+struct is_event_type : std::false_type {};
+template <class T>
+struct is_event_type<T, std::void_t<decltype(T::type)>> : is_event<T> {};
+
+// The decoder's entry for a field of spec Spec in Owner (json_codec.hpp).
+template <class Spec, class Owner>
+constexpr field_entry field_entry_for(std::string_view name, std::size_t offset);
+
 // Defined in json_codec.hpp; declared here so that the hidden friends below can name them.
 template <class T>
 void write_object(nlohmann::json& out, const T& value);
@@ -95,9 +108,10 @@ std::ostream& print(std::ostream& os, const T& value);
 
 #define ARI_DETAIL_DECLARE_MEMBER(spec, name) \
   /** The JSON member `name`. */ ::ari::detail::member_of_t<spec> name{};
-#define ARI_DETAIL_VISIT_MEMBER(spec, name)                              \
-  ari_visit(::ari::detail::field<spec, ari_self>{#name, &ari_self::name, \
-                                                 ",\"" #name "\":", offsetof(ari_self, name)});
+#define ARI_DETAIL_VISIT_MEMBER(spec, name) \
+  ari_visit(::ari::detail::field<spec, ari_self>{#name, &ari_self::name, ",\"" #name "\":"});
+#define ARI_DETAIL_TABLE_ENTRY(spec, name) \
+  ::ari::detail::field_entry_for<spec, ari_Self>(#name, offsetof(ari_Self, name)),
 #define ARI_DETAIL_NO_FIELDS(F)
 
 // The decoder reaches members by offset. A type holding a std::map (Channel.channelvars) is not
@@ -115,46 +129,59 @@ std::ostream& print(std::ostream& os, const T& value);
 // Members, then the functions derived from the description (found by ADL, as nlohmann/json
 // expects). HEAD and TAIL are field lists around the type's own, for the common event members.
 // Parameter names carry an ari_ prefix so that they never shadow a member (BuildInfo.os).
-#define ARI_DETAIL_BODY(Type, HEAD, LIST, TAIL)                                           \
-  HEAD(ARI_DETAIL_DECLARE_MEMBER)                                                         \
-  LIST(ARI_DETAIL_DECLARE_MEMBER)                                                         \
-  TAIL(ARI_DETAIL_DECLARE_MEMBER)                                                         \
-  /** Members this version does not model, written back as they came (null when none). */ \
-  ::nlohmann::json extra{};                                                               \
-  template <class Visit>                                                                  \
-  friend constexpr void ari_describe(const Type*, Visit&& ari_visit) {                    \
-    using ari_self [[maybe_unused]] = Type;                                               \
-    ARI_DETAIL_OFFSETOF_BEGIN                                                             \
-    HEAD(ARI_DETAIL_VISIT_MEMBER)                                                         \
-    LIST(ARI_DETAIL_VISIT_MEMBER)                                                         \
-    TAIL(ARI_DETAIL_VISIT_MEMBER)                                                         \
-    (void)ari_visit;                                                                      \
-    ARI_DETAIL_OFFSETOF_END                                                               \
-  }                                                                                       \
-  /** Equal when every member, unknown ones included, is. */                              \
-  template <class ari_Self, ::ari::detail::if_same<ari_Self, Type> = 0>                   \
-  friend bool operator==(const ari_Self& ari_lhs, const ari_Self& ari_rhs) {              \
-    return ::ari::detail::equal(ari_lhs, ari_rhs);                                        \
-  }                                                                                       \
-  /** Not equal. */                                                                       \
-  template <class ari_Self, ::ari::detail::if_same<ari_Self, Type> = 0>                   \
-  friend bool operator!=(const ari_Self& ari_lhs, const ari_Self& ari_rhs) {              \
-    return !::ari::detail::equal(ari_lhs, ari_rhs);                                       \
-  }                                                                                       \
-  /** Serialises to ARI JSON (nlohmann/json ADL hook). */                                 \
-  template <class ari_Json, ::ari::detail::if_same<ari_Json, ::nlohmann::json> = 0>       \
-  friend void to_json(ari_Json& ari_json, const Type& ari_value) {                        \
-    ::ari::detail::write_object(ari_json, ari_value);                                     \
-  }                                                                                       \
-  /** Parses ARI JSON; throws ari::parse_error (nlohmann/json ADL hook). */               \
-  template <class ari_Json, ::ari::detail::if_same<ari_Json, ::nlohmann::json> = 0>       \
-  friend void from_json(const ari_Json& ari_json, Type& ari_value) {                      \
-    ::ari::detail::read_document(ari_json, ari_value);                                    \
-  }                                                                                       \
-  /** Prints the JSON form. */                                                            \
-  template <class ari_Stream, ::ari::detail::if_ostream<ari_Stream> = 0>                  \
-  friend std::ostream& operator<<(ari_Stream& ari_stream, const Type& ari_value) {        \
-    return ::ari::detail::print(ari_stream, ari_value);                                   \
+#define ARI_DETAIL_BODY(Type, HEAD, LIST, TAIL)                                                    \
+  HEAD(ARI_DETAIL_DECLARE_MEMBER)                                                                  \
+  LIST(ARI_DETAIL_DECLARE_MEMBER)                                                                  \
+  TAIL(ARI_DETAIL_DECLARE_MEMBER)                                                                  \
+  /** Members this version does not model, written back as they came (null when none). */          \
+  ::nlohmann::json extra{};                                                                        \
+  template <class Visit>                                                                           \
+  friend constexpr void ari_describe(const Type*, Visit&& ari_visit) {                             \
+    using ari_self [[maybe_unused]] = Type;                                                        \
+    HEAD(ARI_DETAIL_VISIT_MEMBER)                                                                  \
+    LIST(ARI_DETAIL_VISIT_MEMBER)                                                                  \
+    TAIL(ARI_DETAIL_VISIT_MEMBER)                                                                  \
+    (void)ari_visit;                                                                               \
+  }                                                                                                \
+  /* The decoder's table (table.hpp): one constant array made from the field list, the */          \
+  /* end marked by an empty entry. A template, so that only units that decode make it. */          \
+  template <class ari_Self = Type>                                                                 \
+  friend const ::ari::detail::object_table& ari_object_table(const Type*) {                        \
+    ARI_DETAIL_OFFSETOF_BEGIN                                                                      \
+    static constexpr ::ari::detail::field_entry ari_fields[] = {                                   \
+        HEAD(ARI_DETAIL_TABLE_ENTRY) LIST(ARI_DETAIL_TABLE_ENTRY) TAIL(ARI_DETAIL_TABLE_ENTRY){}}; \
+    constexpr std::size_t ari_count = sizeof ari_fields / sizeof ari_fields[0] - 1;                \
+    static_assert(ari_count <= ::ari::detail::max_fields, "at most 48 fields");                    \
+    static constexpr ::ari::detail::object_table ari_table =                                       \
+        ::ari::detail::make_object_table(ari_fields, ari_count, offsetof(ari_Self, extra),         \
+                                         ::ari::detail::is_event_type<ari_Self>::value);           \
+    ARI_DETAIL_OFFSETOF_END                                                                        \
+    return ari_table;                                                                              \
+  }                                                                                                \
+  /** Equal when every member, unknown ones included, is. */                                       \
+  template <class ari_Self, ::ari::detail::if_same<ari_Self, Type> = 0>                            \
+  friend bool operator==(const ari_Self& ari_lhs, const ari_Self& ari_rhs) {                       \
+    return ::ari::detail::equal(ari_lhs, ari_rhs);                                                 \
+  }                                                                                                \
+  /** Not equal. */                                                                                \
+  template <class ari_Self, ::ari::detail::if_same<ari_Self, Type> = 0>                            \
+  friend bool operator!=(const ari_Self& ari_lhs, const ari_Self& ari_rhs) {                       \
+    return !::ari::detail::equal(ari_lhs, ari_rhs);                                                \
+  }                                                                                                \
+  /** Serialises to ARI JSON (nlohmann/json ADL hook). */                                          \
+  template <class ari_Json, ::ari::detail::if_same<ari_Json, ::nlohmann::json> = 0>                \
+  friend void to_json(ari_Json& ari_json, const Type& ari_value) {                                 \
+    ::ari::detail::write_object(ari_json, ari_value);                                              \
+  }                                                                                                \
+  /** Parses ARI JSON; throws ari::parse_error (nlohmann/json ADL hook). */                        \
+  template <class ari_Json, ::ari::detail::if_same<ari_Json, ::nlohmann::json> = 0>                \
+  friend void from_json(const ari_Json& ari_json, Type& ari_value) {                               \
+    ::ari::detail::read_document(ari_json, ari_value);                                             \
+  }                                                                                                \
+  /** Prints the JSON form. */                                                                     \
+  template <class ari_Stream, ::ari::detail::if_ostream<ari_Stream> = 0>                           \
+  friend std::ostream& operator<<(ari_Stream& ari_stream, const Type& ari_value) {                 \
+    return ::ari::detail::print(ari_stream, ari_value);                                            \
   }
 
 /// Defines `struct Type` from its field list: an ARI model (CallerID, Channel, ...).

@@ -244,13 +244,6 @@ inline void check_document(const json& frame, std::size_t max_depth) {
   }
 }
 
-template <class T>
-using is_event = std::is_same<decltype(T::type), const std::string_view>;
-template <class T, class = void>
-struct is_event_type : std::false_type {};
-template <class T>
-struct is_event_type<T, std::void_t<decltype(T::type)>> : is_event<T> {};
-
 // codec<Spec>: how one spec reads from and writes to JSON, and what it expects.
 template <class Spec, class = void>
 struct codec;
@@ -549,50 +542,20 @@ void accept_as(void* target, const token& in, decoder& machine) {
   Rules::read(in, *static_cast<Member*>(target), machine);
 }
 
-template <class T>
-constexpr auto make_field_entries() {
-  std::array<field_entry, field_count<T>()> entries{};
-  std::size_t i = 0;
-  ari_describe(static_cast<const T*>(nullptr), [&](const auto& field) {
-    using spec = typename std::decay_t<decltype(field)>::spec;
-    using rules = field_rules<spec>;
-    entries[i++] = field_entry{field.name,
-                               &accept_as<rules, member_of_t<spec>>,
-                               &rules::expected,
-                               !rules::may_be_absent,
-                               name_prefix(field.name),
-                               field.offset};
-  });
-  return entries;
+template <class Spec, class Owner>
+constexpr field_entry field_entry_for(std::string_view name, std::size_t offset) {
+  using rules = field_rules<Spec>;
+  return {name,
+          &accept_as<rules, member_of_t<Spec>>,
+          &rules::expected,
+          !rules::may_be_absent,
+          name_prefix(name),
+          offset};
 }
-
-template <class T>
-inline constexpr auto field_entries = make_field_entries<T>();
-
-template <class T>
-constexpr std::uint64_t required_mask() {
-  static_assert(field_count<T>() <= 48,
-                "a described type has at most 48 fields (the name table needs free slots)");
-  std::uint64_t mask = 0;
-  for (std::size_t i = 0; i < field_entries<T>.size(); ++i) {
-    if (field_entries<T>[i].required) mask |= std::uint64_t{1} << i;
-  }
-  return mask;
-}
-
-template <class T>
-inline constexpr auto name_slots_for = make_name_slots(field_entries<T>);
-
-ARI_DETAIL_OFFSETOF_BEGIN  // see describe.hpp
-    template <class T>
-    inline constexpr object_table table_for{field_entries<T>.data(), field_entries<T>.size(),
-                                            required_mask<T>(),      offsetof(T, extra),
-                                            is_event_type<T>::value, name_slots_for<T>.data()};
-ARI_DETAIL_OFFSETOF_END
 
 template <class T>
 const object_table& table_of() {
-  return table_for<T>;
+  return ari_object_table(static_cast<const T*>(nullptr));
 }
 
 template <class T>
