@@ -67,6 +67,16 @@ struct is_described<
     T, std::void_t<decltype(ari_describe(static_cast<const T*>(nullptr), ignore_field{}))>>
     : std::true_type {};
 
+// A member's initial value, T{}. Through a function so that a model held by many types (a
+// Channel in most events) is initialised by one function that GCC may share, not by its
+// members' initialisation repeated in every type's constructor: in a unit that decodes, that
+// repetition was 7% of the compiler's instructions. (Keeping the function out of line for
+// models took more, not less.)
+template <class T>
+constexpr T initial() {
+  return T{};
+}
+
 template <class T>
 constexpr std::size_t field_count() {
   std::size_t count = 0;
@@ -106,8 +116,9 @@ std::ostream& print(std::ostream& os, const T& value);
 }  // namespace detail
 }  // namespace ari
 
-#define ARI_DETAIL_DECLARE_MEMBER(spec, name) \
-  /** The JSON member `name`. */ ::ari::detail::member_of_t<spec> name{};
+#define ARI_DETAIL_DECLARE_MEMBER(spec, name)                            \
+  /** The JSON member `name`. */ ::ari::detail::member_of_t<spec> name = \
+      ::ari::detail::initial<::ari::detail::member_of_t<spec>>();
 #define ARI_DETAIL_VISIT_MEMBER(spec, name) \
   ari_visit(::ari::detail::field<spec, ari_self>{#name, &ari_self::name, ",\"" #name "\":"});
 #define ARI_DETAIL_TABLE_ENTRY(spec, name) \
