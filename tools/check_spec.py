@@ -269,8 +269,14 @@ def check_requests(spec_dir, gaps):
 
 
 def main():
-    if len(sys.argv) != 2:
+    if len(sys.argv) == 2 and sys.argv[1] in ("-h", "--help"):
+        print(__doc__.strip())
+        return
+    if len(sys.argv) != 2 or sys.argv[1].startswith("-"):
         sys.exit(__doc__)
+    if not os.path.isdir(sys.argv[1]):
+        sys.exit("check_spec.py: %s is not a directory (give the folder of Asterisk's schema "
+                 "files, one folder per release line: 13 ... latest)" % sys.argv[1])
     types, events, registry = read_headers()
     spec = load(sys.argv[1])
     gaps, notes, checked = [], [], 0

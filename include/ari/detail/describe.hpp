@@ -77,13 +77,6 @@ constexpr T initial() {
   return T{};
 }
 
-template <class T>
-constexpr std::size_t field_count() {
-  std::size_t count = 0;
-  ari_describe(static_cast<const T*>(nullptr), [&](auto) { ++count; });
-  return count;
-}
-
 // The functions derived from a description are templates, so that a translation unit pays for
 // the ones it uses only: a non-template inline friend is compiled wherever its type is seen.
 template <class A, class B>
