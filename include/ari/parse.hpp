@@ -99,16 +99,16 @@ void read_event(Frame&& frame, const parse_limits& limits, Event& event) {
   event.emplace<UnknownEvent>(UnknownEvent{std::move(type_text), std::forward<Frame>(frame)});
 }
 
-// Past the JSON string whose opening quote is at `at`, or nullptr when it does not end or, if
-// `plain`, holds an escape. Runs of plain bytes are stepped over many at a time (a byte at a
-// time, skim_type cost an eighth of reading a small frame); control characters and non-ASCII
-// bytes one at a time: the reading checks them.
-inline const char* skip_json_string(const char* at, const char* end, bool plain) noexcept {
+// Past the JSON string whose opening quote is at `at`, or nullptr when it does not end. Runs of
+// plain bytes are stepped over many at a time (a byte at a time, skim_type cost an eighth of
+// reading a small frame); escapes, control characters and non-ASCII bytes one at a time: the
+// reading checks them.
+inline const char* skip_json_string(const char* at, const char* end) noexcept {
   for (++at;;) {
     at = skip_plain(at, end);
     if (at == end) return nullptr;
     if (*at == '"') return at + 1;
-    if (*at == '\\' && (plain || ++at == end)) return nullptr;
+    if (*at == '\\' && ++at == end) return nullptr;
     ++at;
   }
 }
@@ -155,13 +155,13 @@ inline skimmed_type skim_type(std::string_view text) noexcept {
     if (*at == '"') {
       const char* const value = at;
       at = skip_plain(at + 1, end);  // mostly to the closing quote
-      at = at != end && *at == '"' ? at + 1 : skip_json_string(value, end, false);
+      at = at != end && *at == '"' ? at + 1 : skip_json_string(value, end);
       if (at == nullptr) return {};
     } else if (*at == '{' || *at == '[') {
       int depth = 0;
       do {
         if (*at == '"') {
-          at = skip_json_string(at, end, false);
+          at = skip_json_string(at, end);
           if (at == nullptr) return {};
           continue;
         }
