@@ -9,7 +9,6 @@
 // required, where the member lies); the machine itself knows no type.
 #pragma once
 
-#include <array>
 #include <cmath>
 #include <cstddef>
 #include <cstdint>

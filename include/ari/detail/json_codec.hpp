@@ -2,7 +2,6 @@
 // name the JSON Pointer of the offending member.
 #pragma once
 
-#include <array>
 #include <charconv>
 #include <cmath>
 #include <cstdint>
