@@ -191,3 +191,49 @@ TEST_CASE("long strings are cut in messages, at a UTF-8 boundary") {
   const auto quoted_prefix = error.found().substr(7, error.found().find("...") - 7) + "\"";
   CHECK(nlohmann::json::parse(quoted_prefix).is_string());  // would throw on a cut character
 }
+
+TEST_CASE("numbers in errors are laid out as dump() lays them out on both paths") {
+  // The error says what was found without nlohmann's Grisu2 formatter (its code would be
+  // compiled in every unit that decodes): shortest digits, dump()'s layout. These values have
+  // the same digits both ways.
+  const double values[] = {16.5,
+                           2.0,
+                           -0.0,
+                           0.0,
+                           1e20,
+                           1e21,
+                           1e-5,
+                           0.001,
+                           0.0001,
+                           1e15,
+                           1e14,
+                           1e16,
+                           -1e-7,
+                           0.1,
+                           12345.678,
+                           1e100,
+                           5e-324,
+                           1.7976931348623157e308,
+                           123456789012345.0,
+                           999999999999999.9};
+  const std::string head = R"({"type":"ChannelVarset","timestamp":)";
+  const std::string tail = R"(,"variable":"V","value":"1","application":"app"})";
+  for (const double value : values) {
+    const std::string number = nlohmann::json(value).dump();
+    INFO(number);
+    const std::string frame = head + number + tail;
+    const auto text_error = test::error_of(frame);
+    CHECK(text_error.pointer() == "/timestamp");
+    CHECK(text_error.found() == "number " + number);
+    try {
+      (void)ari::parse_event(nlohmann::json::parse(frame));
+      FAIL("parsed");
+    } catch (const ari::parse_error& e) {
+      CHECK(e.found() == "number " + number);
+    }
+  }
+  CHECK(nlohmann::json(1e20).dump() == "1e+20");  // the layouts these cases cover
+  CHECK(nlohmann::json(1e14).dump() == "100000000000000.0");
+  CHECK(nlohmann::json(1e-5).dump() == "1e-05");
+  CHECK(nlohmann::json(0.0001).dump() == "0.0001");
+}

@@ -13,6 +13,20 @@
 
 namespace ari {
 
+namespace detail {
+template <class Spec, class Enable>
+struct codec;
+
+// Where `text` is among `names`, or `count` when it is not: one function for every TextEnum.
+inline std::size_t index_of_text(const std::string_view* names, std::size_t count,
+                                 std::string_view text) noexcept {
+  for (std::size_t i = 0; i < count; ++i) {
+    if (names[i] == text) return i;
+  }
+  return count;
+}
+}  // namespace detail
+
 /// An enumerated ARI string. `Names` supplies `enum Value` (its last enumerator `Other` stands
 /// for any text it does not know) and `names`, the usual spelling of each enumerator but Other,
 /// plus `aliases` (other spellings). Its enumerators are reachable through this type:
@@ -31,17 +45,7 @@ class TextEnum : public Names {
   /// Any text is accepted: unknown text becomes Other and keeps its spelling.
   static TextEnum from_text(std::string_view text) {
     TextEnum result;
-    for (std::size_t i = 0; i < std::size(Names::names); ++i) {
-      if (Names::names[i] == text) {
-        result.value_ = static_cast<Value>(i);
-        return result;
-      }
-    }
-    result.value_ = Names::Other;
-    for (const auto& alias : Names::aliases) {
-      if (alias.text == text) result.value_ = alias.value;
-    }
-    result.text_ = std::string(text);
+    result.assign(text);
     return result;
   }
 
@@ -79,6 +83,22 @@ class TextEnum : public Names {
   }
 
  private:
+  static_assert(std::size(Names::names) == Names::Other, "Other follows the named values");
+  friend struct detail::codec<TextEnum, void>;  // reads into a member in place
+
+  void assign(std::string_view text) {
+    const std::size_t index = detail::index_of_text(Names::names, std::size(Names::names), text);
+    value_ = static_cast<Value>(index);
+    if (index != Names::Other) {
+      text_.clear();
+      return;
+    }
+    for (const auto& alias : Names::aliases) {
+      if (alias.text == text) value_ = alias.value;
+    }
+    text_.assign(text.data(), text.size());
+  }
+
   Value value_{};
   std::string text_;  // set only when the text is not names[value_]
 };

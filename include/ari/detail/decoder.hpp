@@ -9,9 +9,11 @@
 // required, where the member lies); the machine itself knows no type.
 #pragma once
 
+#include <charconv>
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -39,6 +41,14 @@ std::string dump_safely(const json& value) {
   return value.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
+// A document's value of a type known to be there, read without nlohmann/json's checked
+// accessors (get, get_ref, iterators): each of those compiles a path that throws, which
+// nothing here can take.
+template <class T>
+const T& value_of(const json& value) noexcept {
+  return *value.get_ptr<const T*>();
+}
+
 // A JSON string for an error message, quoted and escaped as dump() writes it; a byte that is
 // not part of well-formed UTF-8 (possible in a document made in code) as U+FFFD.
 inline std::string quote_for_message(std::string_view text) {
@@ -48,27 +58,78 @@ inline std::string quote_for_message(std::string_view text) {
   return out;
 }
 
-// "what was found", short enough for an error message. Numbers as dump() writes them.
+// A finite double laid out as dump() lays it out ("16.5", "2.0", "1e+20", "-0.0"), from the
+// shortest digits that read back as the same double. Not nlohmann/json's own formatter: its
+// Grisu2 is about a thousand instructions of code that every unit decoding frames compiled, for
+// error messages only. (For about one double in a thousand, Grisu2's last digit differs from
+// the shortest digits'; then so does this text from dump()'s.)
+inline std::string number_text(double value) {
+#if defined(__cpp_lib_to_chars) && __cpp_lib_to_chars >= 201611L
+  std::string out = std::signbit(value) ? "-" : "";
+  if (value == 0) return out + "0.0";
+  char scientific[32];  // d.ddde+XX
+  const char* const end = std::to_chars(scientific, scientific + sizeof scientific,
+                                        std::fabs(value), std::chars_format::scientific)
+                              .ptr;
+  const char* const e = static_cast<const char*>(
+      std::memchr(scientific, 'e', static_cast<std::size_t>(end - scientific)));
+  std::string digits(1, scientific[0]);
+  if (e - scientific > 2)
+    digits.append(scientific + 2, static_cast<std::size_t>(e - scientific - 2));
+  int exponent = 0;
+  std::from_chars(e + (e[1] == '+' ? 2 : 1), end, exponent);
+  // Like nlohmann's format_buffer: the point after `point` digits; plain notation for points in
+  // (-4, 15], else d.ddde+XX with at least two exponent digits.
+  const int size = static_cast<int>(digits.size());
+  const int point = exponent + 1;
+  if (size <= point && point <= 15) {
+    out += digits;
+    out.append(static_cast<std::size_t>(point - size), '0');
+    out += ".0";
+  } else if (0 < point && point <= 15) {
+    out.append(digits, 0, static_cast<std::size_t>(point));
+    out += '.';
+    out.append(digits, static_cast<std::size_t>(point));
+  } else if (-4 < point && point <= 0) {
+    out += "0.";
+    out.append(static_cast<std::size_t>(-point), '0');
+    out += digits;
+  } else {
+    out += digits[0];
+    if (size > 1) {
+      out += '.';
+      out.append(digits, 1);
+    }
+    out += exponent < 0 ? "e-" : "e+";
+    if (exponent > -10 && exponent < 10) out += '0';
+    out += std::to_string(exponent < 0 ? -exponent : exponent);
+  }
+  return out;
+#else
+  char digits[64];
+  return std::string(digits, nlohmann::detail::to_chars(digits, digits + sizeof digits, value));
+#endif
+}
+
+// "what was found", short enough for an error message. Numbers laid out as dump() writes them.
 inline std::string describe_found(const json& value) {
   constexpr std::size_t max_length = 60;
   switch (value.type()) {
     case json::value_t::null:
       return "null";
     case json::value_t::boolean:
-      return value.get<bool>() ? "true" : "false";
+      return value_of<json::boolean_t>(value) ? "true" : "false";
     case json::value_t::number_integer:
-      return "number " + std::to_string(value.get<std::int64_t>());
+      return "number " + std::to_string(value_of<json::number_integer_t>(value));
     case json::value_t::number_unsigned:
-      return "number " + std::to_string(value.get<std::uint64_t>());
+      return "number " + std::to_string(value_of<json::number_unsigned_t>(value));
     case json::value_t::number_float: {
-      const double number = value.get<double>();
+      const double number = value_of<json::number_float_t>(value);
       if (!std::isfinite(number)) return "number null";
-      char digits[64];
-      return "number " + std::string(digits, nlohmann::detail::to_chars(
-                                                 digits, digits + sizeof digits, number));
+      return "number " + number_text(number);
     }
     case json::value_t::string: {
-      const auto& string = value.get_ref<const std::string&>();
+      const auto& string = value_of<json::string_t>(value);
       std::string text = quote_for_message(string);
       if (text.size() > max_length) {
         std::size_t cut = max_length;
@@ -153,9 +214,9 @@ struct token {
       case kind::string:
         return std::string(text);
       case kind::object:
-        return json::object();
+        return json(json::value_t::object);
       case kind::array:
-        return json::array();
+        return json(json::value_t::array);
       default:
         return nullptr;
     }
@@ -289,8 +350,8 @@ class decoder {
     return false;
   }
 
-  [[noreturn]] void fail(std::string expected, const token& found) const {
-    throw ::ari::parse_error(pointer(frames_.size()), std::move(expected),
+  [[noreturn]] void fail(std::string_view expected, const token& found) const {
+    throw ::ari::parse_error(pointer(frames_.size()), std::string(expected),
                              found.type == token::kind::object  ? std::string("object")
                              : found.type == token::kind::array ? std::string("array")
                                                                 : describe_found(found.to_json()));
@@ -305,7 +366,7 @@ class decoder {
     std::string expected = "JSON value";
     if (!frames_.empty() && frames_.back().type == frame::kind::object &&
         frames_.back().pending < frames_.back().table->count) {
-      expected = frames_.back().table->fields[frames_.back().pending].expected();
+      expected = frames_.back().table->fields[frames_.back().pending].expected;
     }
     throw ::ari::parse_error(pointer(frames_.size()), std::move(expected), std::move(found));
   }
@@ -421,30 +482,34 @@ bool walk(const json& value, decoder& machine, bool skip_type = false) {
     case json::value_t::null:
       return machine.null();
     case json::value_t::boolean:
-      return machine.boolean(value.get<bool>());
+      return machine.boolean(value_of<json::boolean_t>(value));
     case json::value_t::number_integer:
-      return machine.number_integer(value.get<std::int64_t>());
+      return machine.number_integer(value_of<json::number_integer_t>(value));
     case json::value_t::number_unsigned:
-      return machine.number_unsigned(value.get<std::uint64_t>());
+      return machine.number_unsigned(value_of<json::number_unsigned_t>(value));
     case json::value_t::number_float:
-      return machine.number_float(value.get<double>(), std::string());
+      return machine.number_float(value_of<json::number_float_t>(value), std::string());
     case json::value_t::string:
-      return machine.string(value.get_ref<const std::string&>());
-    case json::value_t::object:
-      if (!machine.start_object(value.size())) return false;
-      for (auto it = value.begin(); it != value.end(); ++it) {
-        if (skip_type && it.key() == "type") continue;
-        if (!machine.key(it.key()) || !walk(it.value(), machine)) return false;
+      return machine.string(value_of<json::string_t>(value));
+    case json::value_t::object: {
+      const auto& members = value_of<json::object_t>(value);
+      if (!machine.start_object(members.size())) return false;
+      for (const auto& [name, member] : members) {
+        if (skip_type && name == "type") continue;
+        if (!machine.key(name) || !walk(member, machine)) return false;
       }
       return machine.end_object();
-    case json::value_t::array:
-      if (!machine.start_array(value.size())) return false;
-      for (const auto& element : value) {
+    }
+    case json::value_t::array: {
+      const auto& elements = value_of<json::array_t>(value);
+      if (!machine.start_array(elements.size())) return false;
+      for (const auto& element : elements) {
         if (!walk(element, machine)) return false;
       }
       return machine.end_array();
+    }
     case json::value_t::binary:
-      return machine.binary(value.get_binary());
+      return machine.binary(value_of<json::binary_t>(value));
     default:
       return machine.discarded();
   }
@@ -512,7 +577,7 @@ inline bool decoder::scalar(const token& value) {
         field.accept(object + field.offset, value, *this);
       } else {
         json& extra = *reinterpret_cast<json*>(object + f.table->extra_offset);
-        if (!extra.is_object()) extra = json::object();
+        if (!extra.is_object()) extra = json(json::value_t::object);
         accept_free(extra[f.key], value);
       }
       break;
@@ -526,14 +591,14 @@ inline bool decoder::scalar(const token& value) {
       break;
     case frame::kind::dispatch:
       if (f.key != "type") {  // kept until "type" says which table reads it
-        if (!before_type_) before_type_.emplace(json::object());
+        if (!before_type_) before_type_.emplace(json::value_t::object);
         accept_free((*before_type_)[f.key], value);
         break;
       }
       f.element(f.target, value, *this);
       if (given_up_ || !before_type_) break;
-      for (auto it = before_type_->begin(); it != before_type_->end(); ++it) {
-        if (!key(it.key()) || !walk(it.value(), *this)) break;
+      for (const auto& [name, member] : value_of<json::object_t>(*before_type_)) {
+        if (!key(name) || !walk(member, *this)) break;
       }
       break;
     case frame::kind::free_object: {
@@ -544,8 +609,7 @@ inline bool decoder::scalar(const token& value) {
     case frame::kind::free_array: {
       json& array = *static_cast<json*>(f.target);
       f.pending = f.next++;
-      array.push_back(nullptr);
-      accept_free(array.back(), value);
+      accept_free(array.emplace_back(), value);
       break;
     }
   }
@@ -561,7 +625,8 @@ inline bool decoder::end_object() {
       if (f.table->fields[i].required && (f.seen & (std::uint64_t{1} << i)) == 0) {
         std::string at = pointer(frames_.size() - 1);
         append_pointer_step(at, f.table->fields[i].name);
-        throw ::ari::parse_error(std::move(at), f.table->fields[i].expected(), "no member");
+        throw ::ari::parse_error(std::move(at), std::string(f.table->fields[i].expected),
+                                 "no member");
       }
     }
   }

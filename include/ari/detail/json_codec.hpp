@@ -202,21 +202,21 @@ inline void write_key(std::string& out, std::string_view name) {
 // it, as a free-form member of a known event is; a value no JSON text holds at its own place.
 inline void check_document(const json& frame, std::size_t max_depth) {
   struct level {
-    const json* node;
-    json::const_iterator next;
-    std::size_t index;  // of `next`, for arrays
+    const json::object_t* members;  // of an object; null for an array
+    const json::array_t* elements;  // of an array
+    json::object_t::const_iterator next_member;
+    std::size_t next = 0;  // members or elements read
+    std::size_t size() const { return members != nullptr ? members->size() : elements->size(); }
   };
   std::vector<level> open;
   const auto where = [&](std::size_t levels) {
     std::string at;
     for (std::size_t i = 0; i < levels && i < open.size(); ++i) {
-      auto current = open[i].next;
-      --current;  // `next` has moved past the member being read
-      if (open[i].node->is_object()) {
-        append_pointer_step(at, current.key());
+      if (open[i].members != nullptr) {
+        append_pointer_step(at, std::prev(open[i].next_member)->first);  // the one being read
       } else {
         at += '/';
-        at += std::to_string(open[i].index - 1);
+        at += std::to_string(open[i].next - 1);
       }
     }
     return at;
@@ -227,21 +227,59 @@ inline void check_document(const json& frame, std::size_t max_depth) {
       throw parse_error(where(open.size()), "JSON value", "a discarded value");
     if (!node.is_structured()) return;
     if (open.size() + 1 > max_depth) fail_depth(where(1), max_depth);
-    open.push_back(level{&node, node.cbegin(), 0});
+    if (node.is_object()) {
+      const auto& members = value_of<json::object_t>(node);
+      open.push_back(level{&members, nullptr, members.begin()});
+    } else {
+      open.push_back(level{nullptr, &value_of<json::array_t>(node), {}});
+    }
   };
   enter(frame);
   while (!open.empty()) {
     level& top = open.back();
-    if (top.next == top.node->cend()) {
+    if (top.next == top.size()) {
       open.pop_back();
       continue;
     }
-    const json& child = *top.next;
+    const json& child =
+        top.members != nullptr ? (top.next_member++)->second : (*top.elements)[top.next];
     ++top.next;
-    ++top.index;
     enter(child);
   }
 }
+
+// What a spec expects, as errors say it ("integer in [0, 4294967295] or null"): made at compile
+// time, so that no function per spec is compiled to make it.
+struct fixed_text {
+  char text[64] = {};
+  std::size_t size = 0;
+  constexpr explicit fixed_text(std::string_view from) { append(from); }
+  constexpr fixed_text& append(std::string_view more) {
+    for (const char c : more)
+      text[size++] = c;
+    return *this;
+  }
+  template <class Int>
+  constexpr fixed_text& append_integer(Int value) {
+    std::uint64_t magnitude = static_cast<std::uint64_t>(value);
+    if constexpr (std::is_signed_v<Int>) {
+      if (value < 0) {
+        text[size++] = '-';
+        magnitude = 0 - magnitude;
+      }
+    }
+    char digits[20] = {};
+    std::size_t count = 0;
+    do {
+      digits[count++] = static_cast<char>('0' + magnitude % 10);
+      magnitude /= 10;
+    } while (magnitude != 0);
+    while (count != 0)
+      text[size++] = digits[--count];
+    return *this;
+  }
+  constexpr std::string_view view() const { return {text, size}; }
+};
 
 // codec<Spec>: how one spec reads from and writes to JSON, and what it expects.
 template <class Spec, class = void>
@@ -249,9 +287,9 @@ struct codec;
 
 template <>
 struct codec<std::string> {
-  static std::string expected() { return "string"; }
+  static constexpr std::string_view expected = "string";
   static void read(const token& in, std::string& out, decoder& machine) {
-    if (in.type != token::kind::string) machine.fail(expected(), in);
+    if (in.type != token::kind::string) machine.fail(expected, in);
     // Not assign(): libstdc++'s out-of-line _M_replace took 1.7 times the instructions of
     // _M_append, and members are nearly always empty here.
     out.clear();
@@ -263,9 +301,9 @@ struct codec<std::string> {
 
 template <>
 struct codec<bool> {
-  static std::string expected() { return "boolean"; }
+  static constexpr std::string_view expected = "boolean";
   static void read(const token& in, bool& out, decoder& machine) {
-    if (in.type != token::kind::boolean) machine.fail(expected(), in);
+    if (in.type != token::kind::boolean) machine.fail(expected, in);
     out = in.boolean;
   }
   static void write(json& out, bool in) { out = in; }
@@ -275,28 +313,30 @@ struct codec<bool> {
 template <class Int>
 struct codec<Int, std::enable_if_t<std::is_integral_v<Int> && !std::is_same_v<Int, bool>>> {
   using limits = std::numeric_limits<Int>;
-  static std::string expected() {
-    return "integer in [" + std::to_string(limits::min()) + ", " + std::to_string(limits::max()) +
-           "]";
-  }
+  static constexpr fixed_text range = fixed_text("integer in [")
+                                          .append_integer(limits::min())
+                                          .append(", ")
+                                          .append_integer(limits::max())
+                                          .append("]");
+  static constexpr std::string_view expected = range.view();
   static void read(const token& in, Int& out, decoder& machine) {
     if (in.type == token::kind::unsigned_integer) {
       const auto value = in.unsigned_integer;
-      if (value > static_cast<std::uint64_t>(limits::max())) machine.fail(expected(), in);
+      if (value > static_cast<std::uint64_t>(limits::max())) machine.fail(expected, in);
       out = static_cast<Int>(value);
     } else if (in.type == token::kind::integer) {
       const auto value = in.integer;
       if constexpr (std::is_signed_v<Int>) {
         if (value < static_cast<std::int64_t>(limits::min()) ||
             value > static_cast<std::int64_t>(limits::max())) {
-          machine.fail(expected(), in);
+          machine.fail(expected, in);
         }
       } else if (value < 0 || static_cast<std::uint64_t>(value) > limits::max()) {
-        machine.fail(expected(), in);
+        machine.fail(expected, in);
       }
       out = static_cast<Int>(value);
     } else {
-      machine.fail(expected(), in);
+      machine.fail(expected, in);
     }
   }
   static void write(json& out, Int in) { out = in; }
@@ -309,7 +349,7 @@ struct codec<Int, std::enable_if_t<std::is_integral_v<Int> && !std::is_same_v<In
 
 template <>
 struct codec<double> {
-  static std::string expected() { return "number"; }
+  static constexpr std::string_view expected = "number";
   static void read(const token& in, double& out, decoder& machine) {
     if (in.type == token::kind::floating) {
       out = in.floating;
@@ -318,7 +358,7 @@ struct codec<double> {
     } else if (in.type == token::kind::unsigned_integer) {
       out = static_cast<double>(in.unsigned_integer);
     } else {
-      machine.fail(expected(), in);
+      machine.fail(expected, in);
     }
   }
   static void write(json& out, double in) { out = in; }
@@ -328,11 +368,11 @@ struct codec<double> {
 
 template <>
 struct codec<Timestamp> {
-  static std::string expected() { return "timestamp YYYY-MM-DDTHH:MM:SS.mmm+hhmm"; }
+  static constexpr std::string_view expected = "timestamp YYYY-MM-DDTHH:MM:SS.mmm+hhmm";
   static void read(const token& in, Timestamp& out, decoder& machine) {
-    if (in.type != token::kind::string) machine.fail(expected(), in);
+    if (in.type != token::kind::string) machine.fail(expected, in);
     if (const char* problem = read_timestamp(in.text, out)) {
-      machine.fail(expected() + " (" + problem + ")", in);
+      machine.fail(std::string(expected) + " (" + problem + ")", in);
     }
   }
   static void write(json& out, const Timestamp& in) { out = in.to_string(); }
@@ -346,10 +386,10 @@ struct codec<Timestamp> {
 
 template <class Names>
 struct codec<TextEnum<Names>> {
-  static std::string expected() { return "string"; }
+  static constexpr std::string_view expected = "string";
   static void read(const token& in, TextEnum<Names>& out, decoder& machine) {
-    if (in.type != token::kind::string) machine.fail(expected(), in);
-    out = TextEnum<Names>::from_text(in.text);
+    if (in.type != token::kind::string) machine.fail(expected, in);
+    out.assign(in.text);
   }
   static void write(json& out, const TextEnum<Names>& in) { out = std::string(in.text()); }
   static void write_text(text_writer& out, const TextEnum<Names>& in) {
@@ -360,7 +400,7 @@ struct codec<TextEnum<Names>> {
 // Free-form members (userevent, unknown members): any JSON.
 template <>
 struct codec<json> {
-  static std::string expected() { return "any JSON value"; }
+  static constexpr std::string_view expected = "any JSON value";
   static void read(const token& in, json& out, decoder& machine) { machine.accept_free(out, in); }
   static void write(json& out, const json& in) { out = in; }
   static void write_text(text_writer& out, const json& in) { write_json(out, in); }
@@ -368,9 +408,9 @@ struct codec<json> {
 
 template <>
 struct codec<StringMap> {
-  static std::string expected() { return "object of strings"; }
+  static constexpr std::string_view expected = "object of strings";
   static void read(const token& in, StringMap& out, decoder& machine) {
-    if (in.type != token::kind::object) machine.fail(expected(), in);
+    if (in.type != token::kind::object) machine.fail(expected, in);
     out.clear();
     machine.open_string_map(&out, &read_value);
   }
@@ -393,14 +433,14 @@ struct codec<StringMap> {
 
 template <>
 struct codec<StringOrInteger> {
-  static std::string expected() { return "string or integer"; }
+  static constexpr std::string_view expected = "string or integer";
   static void read(const token& in, StringOrInteger& out, decoder& machine) {
     if (in.type == token::kind::string) {
       out.emplace<std::string>(in.text);
     } else if (in.type == token::kind::integer || in.type == token::kind::unsigned_integer) {
       codec<std::int64_t>::read(in, out.emplace<std::int64_t>(), machine);
     } else {
-      machine.fail(expected(), in);
+      machine.fail(expected, in);
     }
   }
   static void write(json& out, const StringOrInteger& in) {
@@ -416,9 +456,9 @@ struct codec<StringOrInteger> {
 template <class Spec>
 struct codec<std::vector<Spec>> {
   using member = std::vector<member_of_t<Spec>>;
-  static std::string expected() { return "array"; }
+  static constexpr std::string_view expected = "array";
   static void read(const token& in, member& out, decoder& machine) {
-    if (in.type != token::kind::array) machine.fail(expected(), in);
+    if (in.type != token::kind::array) machine.fail(expected, in);
     out.clear();
     machine.open_array(&out, &read_element);
   }
@@ -427,7 +467,7 @@ struct codec<std::vector<Spec>> {
     codec<Spec>::read(in, elements.emplace_back(), machine);
   }
   static void write(json& out, const member& in) {
-    out = json::array();
+    out = json(json::value_t::array);
     for (const auto& element : in) {
       json item;
       codec<Spec>::write(item, element);
@@ -447,7 +487,8 @@ struct codec<std::vector<Spec>> {
 template <class Spec>
 struct codec<nullable<Spec>> {
   using member = std::optional<member_of_t<Spec>>;
-  static std::string expected() { return codec<Spec>::expected() + " or null"; }
+  static constexpr fixed_text text = fixed_text(codec<Spec>::expected).append(" or null");
+  static constexpr std::string_view expected = text.view();
   static void read(const token& in, member& out, decoder& machine) {
     if (in.type == token::kind::null) {
       out.reset();
@@ -480,9 +521,9 @@ void write_object_text(text_writer& out, const T& value);
 
 template <class T>
 struct codec<T, std::enable_if_t<is_described<T>::value>> {
-  static std::string expected() { return "object"; }
+  static constexpr std::string_view expected = "object";
   static void read(const token& in, T& out, decoder& machine) {
-    if (in.type != token::kind::object) machine.fail(expected(), in);
+    if (in.type != token::kind::object) machine.fail(expected, in);
     machine.open_object(table_of<T>(), &out);
   }
   static void write(json& out, const T& in) { write_object(out, in); }
@@ -499,7 +540,7 @@ struct is_nullable_spec<nullable<Spec>> : std::true_type {};
 template <class Spec>
 struct field_rules {
   static constexpr bool may_be_absent = false;
-  static std::string expected() { return codec<Spec>::expected(); }
+  static constexpr std::string_view expected = codec<Spec>::expected;
   static void read(const token& in, member_of_t<Spec>& out, decoder& machine) {
     codec<Spec>::read(in, out, machine);
   }
@@ -515,7 +556,7 @@ struct field_rules {
 template <class Spec>
 struct field_rules<std::optional<Spec>> {
   static constexpr bool may_be_absent = true;
-  static std::string expected() { return codec<Spec>::expected(); }
+  static constexpr std::string_view expected = codec<Spec>::expected;
   static void read(const token& in, std::optional<member_of_t<Spec>>& out, decoder& machine) {
     if (in.type == token::kind::null && !is_nullable_spec<Spec>::value) {
       out.reset();
@@ -546,7 +587,7 @@ constexpr field_entry field_entry_for(std::string_view name, std::size_t offset)
   using rules = field_rules<Spec>;
   return {name,
           &accept_as<rules, member_of_t<Spec>>,
-          &rules::expected,
+          rules::expected,
           !rules::may_be_absent,
           name_prefix(name),
           offset};
@@ -559,7 +600,7 @@ const object_table& table_of() {
 
 template <class T>
 void write_object(json& out, const T& value) {
-  out = json::object();
+  out = json(json::value_t::object);
   if constexpr (is_event_type<T>::value) out["type"] = std::string(T::type);
   ari_describe(static_cast<const T*>(nullptr), [&](const auto& field) {
     using spec = typename std::decay_t<decltype(field)>::spec;
@@ -601,10 +642,11 @@ void write_object_text(text_writer& out, const T& value) {
 // The "type" of a message: the frame must be an object with a string "type".
 inline const std::string& message_type(const json& frame) {
   if (!frame.is_object()) throw parse_error("", "object", describe_found(frame));
-  const auto type = frame.find("type");
-  if (type == frame.end()) throw parse_error("/type", "string", "no member");
-  if (!type->is_string()) throw parse_error("/type", "string", describe_found(*type));
-  return type->get_ref<const std::string&>();
+  const auto& members = value_of<json::object_t>(frame);
+  const auto type = members.find("type");
+  if (type == members.end()) throw parse_error("/type", "string", "no member");
+  if (!type->second.is_string()) throw parse_error("/type", "string", describe_found(type->second));
+  return value_of<json::string_t>(type->second);
 }
 
 // Entry point for from_json: the whole value is the document the pointers are relative to.

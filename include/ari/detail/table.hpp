@@ -40,7 +40,7 @@ constexpr name_prefix_words name_prefix(std::string_view name) noexcept {
 struct field_entry {
   std::string_view name;
   accept_fn accept = nullptr;
-  std::string (*expected)() = nullptr;
+  std::string_view expected;  // what its value must be, for errors: "string"
   bool required = false;
   name_prefix_words prefix;  // name_prefix(name)
   std::size_t offset = 0;    // of the member in its object
