@@ -609,7 +609,10 @@ inline bool decoder::scalar(const token& value) {
     case frame::kind::free_array: {
       json& array = *static_cast<json*>(f.target);
       f.pending = f.next++;
-      accept_free(array.emplace_back(), value);
+      // push_back and the vector's back(): json::emplace_back() and json::back() compile a
+      // vector insertion and an iterator of their own.
+      array.push_back(nullptr);
+      accept_free(array.get_ptr<json::array_t*>()->back(), value);
       break;
     }
   }
