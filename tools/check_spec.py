@@ -273,6 +273,8 @@ def main():
         print(__doc__.strip())
         return
     if len(sys.argv) != 2 or sys.argv[1].startswith("-"):
+        if len(sys.argv) == 2:
+            print("check_spec.py: unknown option %s (see --help)" % sys.argv[1], file=sys.stderr)
         sys.exit(__doc__)
     if not os.path.isdir(sys.argv[1]):
         sys.exit("check_spec.py: %s is not a directory (give the folder of Asterisk's schema "
