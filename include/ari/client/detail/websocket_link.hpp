@@ -1,0 +1,213 @@
+// ari-events client: one event WebSocket, inbound or outbound alike: reads frames into events
+// one at a time, writes queued frames one at a time, and reports what it cannot use.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <deque>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <variant>
+
+#include <boost/asio/buffer.hpp>
+#include <boost/beast/core/flat_buffer.hpp>
+#include <boost/beast/core/stream_traits.hpp>
+#include <boost/beast/websocket/error.hpp>
+#include <boost/beast/websocket/rfc6455.hpp>
+#include <boost/beast/websocket/stream.hpp>
+
+#include "ari/error.hpp"
+#include "ari/events.hpp"
+#include "ari/limits.hpp"
+#include "ari/parse.hpp"
+
+namespace ari {
+
+/// A frame from the server that the client could not use, with where it was. The connection
+/// is kept, except for a frame over the size limit (the WebSocket cannot skip it) and a
+/// protocol error, after which it is renewed.
+struct bad_frame {
+  /// The connection it came on: 1 for a client's first, counting reconnects.
+  std::uint64_t connection = 0;
+  /// Its number on that connection, from 1.
+  std::uint64_t index = 0;
+  /// Its size in bytes (what was read of it for one over the limit).
+  std::size_t size = 0;
+  /// Why: the parse_error's text, "binary frame", "frame over N bytes".
+  std::string what;
+  /// Its first 200 bytes.
+  std::string excerpt;
+};
+
+namespace detail {
+
+// What a link tells the client or session that owns it, on the owner's strand.
+class link_owner {
+ public:
+  virtual void link_event(Event&& event) = 0;
+  virtual void link_response(RESTResponse&& response) = 0;
+  virtual void link_bad_frame(bad_frame&& frame) = 0;
+  // The link is gone (error: why; empty after a clean close).
+  virtual void link_closed(std::uint64_t connection, boost::system::error_code error) = 0;
+
+ protected:
+  ~link_owner() = default;
+};
+
+// Common to the stream types (plain and TLS), so that the owner holds any of them.
+class websocket_link_base {
+ public:
+  virtual ~websocket_link_base() = default;
+  virtual void start() = 0;
+  virtual void send(std::string frame) = 0;
+  // Graceful: a close frame, then the socket; otherwise the socket at once.
+  virtual void close(bool graceful) = 0;
+  virtual std::uint64_t connection() const noexcept = 0;
+};
+
+template <class Stream>  // boost::beast::websocket::stream<...>
+class websocket_link final : public websocket_link_base,
+                             public std::enable_shared_from_this<websocket_link<Stream>> {
+ public:
+  websocket_link(Stream stream, std::weak_ptr<link_owner> owner, std::uint64_t connection,
+                 const parse_limits& limits)
+      : stream_(std::move(stream)),
+        owner_(std::move(owner)),
+        connection_(connection),
+        limits_(limits) {
+    stream_.read_message_max(limits_.max_frame_size);
+  }
+
+  void start() override { read_next(); }
+
+  void send(std::string frame) override {
+    if (closed_) return;
+    outbox_.push_back(std::move(frame));
+    if (!writing_) write_next();
+  }
+
+  void close(bool graceful) override {
+    if (closed_) return;
+    closed_ = true;
+    if (graceful && stream_.is_open()) {
+      stream_.async_close(
+          boost::beast::websocket::close_code::normal,
+          [self = this->shared_from_this()](boost::system::error_code) { self->tear_down(); });
+    } else {
+      tear_down();
+    }
+  }
+
+  std::uint64_t connection() const noexcept override { return connection_; }
+
+ private:
+  void read_next() {
+    stream_.async_read(buffer_, [self = this->shared_from_this()](boost::system::error_code error,
+                                                                  std::size_t size) {
+      self->on_read(error, size);
+    });
+  }
+
+  void on_read(boost::system::error_code error, std::size_t size) {
+    const auto owner = owner_.lock();
+    if (!owner) return;
+    if (error) {
+      if (error == boost::beast::websocket::error::message_too_big) {
+        bad_frame frame;
+        frame.connection = connection_;
+        frame.index = ++frames_;
+        frame.size = buffer_.size();
+        frame.what = "frame over " + std::to_string(limits_.max_frame_size) + " bytes";
+        frame.excerpt = excerpt();
+        owner->link_bad_frame(std::move(frame));
+      }
+      finish(*owner, error);
+      return;
+    }
+    ++frames_;
+    const std::string_view text(static_cast<const char*>(buffer_.data().data()), size);
+    std::optional<Event> event;
+    std::string problem;
+    if (!stream_.got_text()) {
+      problem = "binary frame";
+    } else {
+      try {
+        event.emplace(parse_event(text, limits_));
+      } catch (const parse_error& e) {
+        problem = e.what();
+      }
+    }
+    if (!event) {
+      bad_frame frame{connection_, frames_, size, std::move(problem), excerpt()};
+      buffer_.consume(buffer_.size());
+      read_next();
+      owner->link_bad_frame(std::move(frame));
+      return;
+    }
+    buffer_.consume(buffer_.size());
+    // The next read starts first: a handler that throws leaves the connection reading.
+    read_next();
+    if (auto* response = std::get_if<RESTResponse>(&*event)) {
+      owner->link_response(std::move(*response));
+    } else {
+      owner->link_event(std::move(*event));
+    }
+  }
+
+  std::string excerpt() const {
+    const std::size_t size = buffer_.size() < 200 ? buffer_.size() : 200;
+    return std::string(static_cast<const char*>(buffer_.data().data()), size);
+  }
+
+  void write_next() {
+    if (outbox_.empty() || closed_) {
+      writing_ = false;
+      return;
+    }
+    writing_ = true;
+    stream_.text(true);
+    stream_.async_write(
+        boost::asio::buffer(outbox_.front()),
+        [self = this->shared_from_this()](boost::system::error_code error, std::size_t) {
+          self->outbox_.pop_front();
+          if (error) {
+            self->writing_ = false;
+            if (!self->closed_) self->tear_down();
+            return;
+          }
+          self->write_next();
+        });
+  }
+
+  void tear_down() {
+    closed_ = true;
+    boost::system::error_code ignored;
+    boost::beast::get_lowest_layer(stream_).socket().shutdown(
+        boost::asio::socket_base::shutdown_both, ignored);
+    boost::beast::get_lowest_layer(stream_).close();
+  }
+
+  // Reports the end once: the read loop is the one place that sees every way a link ends.
+  void finish(link_owner& owner, boost::system::error_code error) {
+    closed_ = true;
+    tear_down();
+    if (error == boost::beast::websocket::error::closed) error = {};
+    owner.link_closed(connection_, error);
+  }
+
+  Stream stream_;
+  std::weak_ptr<link_owner> owner_;
+  std::uint64_t connection_;
+  parse_limits limits_;
+  boost::beast::flat_buffer buffer_;
+  std::uint64_t frames_ = 0;
+  std::deque<std::string> outbox_;
+  bool writing_ = false;
+  bool closed_ = false;
+};
+
+}  // namespace detail
+}  // namespace ari
