@@ -58,6 +58,27 @@ bool same(const json& sim, const json& real, const std::string& key = {}) {
   return sim == real;
 }
 
+// Where two frames differ, for the report of differences.
+void differences(const json& sim, const json& real, const std::string& path, std::string& out) {
+  if (sim.is_object() && real.is_object()) {
+    for (auto it = real.begin(); it != real.end(); ++it) {
+      const auto other = sim.find(it.key());
+      if (other == sim.end()) {
+        out += " -" + path + it.key();
+      } else {
+        differences(*other, *it, path + it.key() + ".", out);
+      }
+    }
+    for (auto it = sim.begin(); it != sim.end(); ++it) {
+      if (real.find(it.key()) == real.end()) out += " +" + path + it.key();
+    }
+    return;
+  }
+  const std::string key = path.empty() ? path : path.substr(0, path.size() - 1);
+  const std::string last = key.substr(key.rfind('.') == std::string::npos ? 0 : key.rfind('.') + 1);
+  if (!same(sim, real, last)) out += " " + key + "=" + sim.dump() + "(real " + real.dump() + ")";
+}
+
 // Whose sequence an event belongs to: a channel, a playback, a recording, a bridge, a device.
 std::string key_of(const json& frame) {
   if (frame.contains("channel")) return "channel " + frame["channel"]["id"].get<std::string>();
@@ -223,10 +244,18 @@ std::vector<scenario_result> replay(bool print_differences) {
       result.events += matched(mine, frames, false, &hit);
       if (!print_differences) continue;
       for (std::size_t j = 0; j < frames.size(); ++j) {
-        if (!hit[j]) {
-          std::printf("  %s %s missing/different: %s\n", result.name.c_str(), key.c_str(),
-                      frames[j].dump().substr(0, 600).c_str());
+        if (hit[j]) continue;
+        // The closest simulated frame of the same type, if any.
+        std::string best;
+        for (const auto& candidate : mine) {
+          if (candidate["type"] != frames[j]["type"]) continue;
+          std::string text;
+          differences(candidate, frames[j], "", text);
+          if (best.empty() || text.size() < best.size()) best = text;
         }
+        std::printf("  %s %s: %s %s\n", result.name.c_str(), key.c_str(),
+                    frames[j]["type"].get<std::string>().c_str(),
+                    best.empty() ? "missing" : best.substr(0, 400).c_str());
       }
     }
     if (!print_differences) continue;
@@ -236,8 +265,8 @@ std::vector<scenario_result> replay(bool print_differences) {
       matched(theirs, frames, false, &hit);
       for (std::size_t j = 0; j < frames.size(); ++j) {
         if (!hit[j]) {
-          std::printf("  %s %s extra/different: %s\n", result.name.c_str(), key.c_str(),
-                      frames[j].dump().substr(0, 600).c_str());
+          std::printf("  %s %s: extra %s\n", result.name.c_str(), key.c_str(),
+                      frames[j]["type"].get<std::string>().c_str());
         }
       }
     }

@@ -302,6 +302,9 @@ class simulator {
     int own_cause = 0;             // set by Busy()/Congestion() on ;2
     bool created_pending = false;  // channels/create: ;2 starts on dial
     std::string dial_caller;
+    std::string dialstring;  // Dial events' dialstring: the resource for originate, "" for dial
+    bool pending_caller = false;  // ;2 takes ;1's connected line as caller when it goes
+    CallerID next_caller;
     // dialplan
     bool in_pbx = false;
     std::uint64_t pbx_generation = 0;
@@ -324,7 +327,8 @@ class simulator {
     Timestamp creationtime;
     std::string video_mode = "talker";
     std::string video_source;
-    std::string announcer;  // BRIDGEPEER name of the playback/recorder/moh channel
+    std::string announcer;          // BRIDGEPEER name of the playback/recorder/moh channel
+    std::string last_video_source;  // kept by clearVideoSource until that channel leaves
     bool moh = false;
     std::vector<std::pair<std::string, std::string>> vars;
   };
@@ -446,6 +450,7 @@ class simulator {
     std::string device;
     std::string only_app;  // StasisStart/StasisEnd and REST user events
     bool subscribe_all = true;
+    bool twice_for_all = false;  // bridge media reach a subscribeAll app by two routes
   };
 
   template <class E>
@@ -467,6 +472,7 @@ class simulator {
       if (!wanted || app.socket == nullptr || !app.socket->is_open()) continue;
       event.application = name;
       app.socket->frames_.push_back(to_frame(event));
+      if (to.twice_for_all && app.subscribe_all) app.socket->frames_.push_back(to_frame(event));
     }
   }
 
@@ -518,6 +524,20 @@ class simulator {
   void emit_state(channel& ch, ChannelState state) {
     ch.state = state;
     publish_channel(ChannelStateChange{}, ch);
+    if (ch.kind == channel_kind::local1 || ch.kind == channel_kind::local2) {
+      device_update(ch.device);
+    }
+  }
+
+  // A Local device is in use while one of its channels is up and not going away.
+  void device_update(const std::string& device) {
+    bool in_use = false;
+    for (const auto& [id, ch] : channels_) {
+      in_use =
+          in_use || (ch.device == device && !ch.hangup_requested && ch.state == ChannelState::Up &&
+                     (ch.kind == channel_kind::local1 || ch.kind == channel_kind::local2));
+    }
+    emit_device(device, in_use ? "INUSE" : "NOT_INUSE");
   }
 
   void emit_dtmf(channel& ch, const std::string& digit, int duration_ms) {
@@ -525,6 +545,21 @@ class simulator {
     event.digit = digit;
     event.duration_ms = duration_ms;
     publish_channel(std::move(event), ch);
+    // In a bridge the digit goes on to the others; a Local ;1 passes it to its ;2.
+    if (ch.bridge.empty()) return;
+    const auto b = bridges_.find(ch.bridge);
+    if (b == bridges_.end()) return;
+    for (const auto& other : b->second.channels) {
+      if (other == ch.id) continue;
+      channel* o = find_channel(other);
+      if (!o || o->kind != channel_kind::local1) continue;
+      if (channel* far = find_channel(o->peer)) {
+        ChannelDtmfReceived passed;
+        passed.digit = digit;
+        passed.duration_ms = duration_ms;
+        publish_channel(std::move(passed), *far);
+      }
+    }
   }
 
   void emit_device(const std::string& device, const char* state) {
@@ -534,20 +569,14 @@ class simulator {
     publish(std::move(event), audience{{}, {}, device, {}, true});
   }
 
-  void emit_dial(channel& peer, const std::string& status, const std::string& dialstring) {
+  // Asterisk 22 writes no caller member here, also for a dial with a caller channel.
+  void emit_dial(channel& peer, const std::string& status) {
     Dial event;
     event.dialstatus = status;
     event.forward = std::string();
-    event.dialstring = dialstring;
-    audience to{{peer.id}, {}, {}, {}, true};
-    if (!peer.dial_caller.empty()) {
-      if (const channel* caller = find_channel(peer.dial_caller)) {
-        event.caller = snapshot(*caller);
-        to.channels.push_back(caller->id);
-      }
-    }
+    event.dialstring = peer.dialstring;
     event.peer = snapshot(peer);
-    publish(std::move(event), to);
+    publish(std::move(event), audience{{peer.id}, {}, {}, {}, true});
   }
 
   // ---- channels --------------------------------------------------------------------------
@@ -604,6 +633,7 @@ class simulator {
     } else if (name == "CONNECTEDLINE(all)") {
       parse_caller_id(value, ch.connected);
       publish_channel(ChannelConnectedLine{}, ch);
+      connected_line_crosses(ch);
     } else if (name == "CONNECTEDLINE(name)") {
       ch.connected.name = value;
       publish_channel(ChannelConnectedLine{}, ch);
@@ -612,6 +642,20 @@ class simulator {
       publish_channel(ChannelConnectedLine{}, ch);
     } else {
       emit_varset(ch, name, value);
+    }
+  }
+
+  // Across a Local pair a connected line becomes the other half's caller: at once towards ;1,
+  // and for ;2 only when it goes (seen in the capture).
+  void connected_line_crosses(channel& ch) {
+    channel* peer = ch.peer.empty() ? nullptr : find_channel(ch.peer);
+    if (!peer) return;
+    if (ch.kind == channel_kind::local2) {
+      peer->caller = ch.connected;
+      emit_callerid(*peer);
+    } else {
+      peer->pending_caller = true;
+      peer->next_caller = ch.connected;
     }
   }
 
@@ -650,7 +694,6 @@ class simulator {
   void enter_stasis(channel& ch, const std::string& app, const std::vector<std::string>& args,
                     bool from_dialplan) {
     if (!from_dialplan) set_app(ch, "Stasis", app + join(args));
-    subscribe(app, ch.id);
     ch.app = app;
     ch.in_stasis = true;
     ch.was_in_stasis = true;
@@ -730,7 +773,15 @@ class simulator {
       }
     }
     if (set_peer_var && b.type != "holding") emit_varset(ch, "BRIDGEPEER", "");
-    if (b.video_source == ch.id) b.video_source.clear();
+    if (b.video_source == ch.id || b.last_video_source == ch.id) {
+      b.video_source.clear();
+      b.last_video_source.clear();
+      b.video_mode = "talker";
+      BridgeVideoSourceChanged changed;
+      changed.bridge = snapshot(b);
+      changed.old_video_source_id = ch.id;
+      publish(std::move(changed), audience{{}, {b.id}, {}, {}, true});
+    }
     ChannelLeftBridge left;
     left.bridge = snapshot(b);
     left.channel = snapshot(ch);
@@ -762,6 +813,7 @@ class simulator {
     ChannelDestroyed event;
     event.cause = cause;
     event.cause_txt = cause_text(cause);
+    if (ch.pending_caller) ch.caller = ch.next_caller;
     if (ch.kind == channel_kind::local1 && ch.originated) {
       set_app(ch, "AppDial2", "(Outgoing Line)");
     } else if (!ch.in_pbx || ch.kind == channel_kind::local2) {
@@ -782,7 +834,10 @@ class simulator {
   void stop_media(channel& ch) {
     if (!ch.current_playback.empty()) {
       const auto found = playbacks_.find(ch.current_playback);
-      if (found != playbacks_.end()) {
+      const auto& media =
+          found == playbacks_.end() ? std::string() : found->second.media[found->second.index];
+      // Media of no known scheme ("0/200") never reports its end.
+      if (found != playbacks_.end() && media.find(':') != std::string::npos) {
         found->second.state = "done";
         PlaybackFinished finished;
         finished.playback = snapshot(found->second);
@@ -821,9 +876,7 @@ class simulator {
     peer->in_pbx = false;
     ++peer->pbx_generation;
     const std::string peer_id = peer->id;
-    const std::string device = ch.device;
     const int peer_cause = peer->own_cause != 0 ? peer->own_cause : cause;
-    const bool in_use = ch.state == ChannelState::Up || peer->state == ChannelState::Up;
     emit_hangup_request(*peer, cause, false);
     if (peer->in_stasis) {
       leave_stasis(*peer);
@@ -833,10 +886,6 @@ class simulator {
     if ((peer = find_channel(peer_id)) != nullptr) {
       emit_hangup_request(*peer, 16, true);
       destroy(*peer, peer_cause);
-    }
-    if (in_use) {
-      emit_device(device, "NOT_INUSE");
-      emit_device(device, "NOT_INUSE");
     }
   }
 
@@ -849,8 +898,6 @@ class simulator {
     ++ch.pbx_generation;
     channel* peer = ch.peer.empty() ? nullptr : find_channel(ch.peer);
     if (ch.kind == channel_kind::local2 && peer != nullptr) {
-      const bool in_use = ch.state == ChannelState::Up || peer->state == ChannelState::Up;
-      const std::string device = ch.device;
       emit_hangup_request(ch, 16, true);
       peer->hangup_requested = true;
       emit_hangup_request(*peer, cause, false);
@@ -863,10 +910,6 @@ class simulator {
       const std::string own_id = ch.id;
       destroy(*peer, cause);
       if (channel* self = find_channel(own_id)) destroy(*self, cause);
-      if (in_use) {
-        emit_device(device, "NOT_INUSE");
-        emit_device(device, "NOT_INUSE");
-      }
       (void)peer_id;
       return;
     }
@@ -935,14 +978,20 @@ class simulator {
     execute(*ch, step->second.app, step->second.data);
   }
 
+  // The next priority runs after `after`; until then the snapshot keeps the current one.
   void next_step(channel& ch, duration after) {
-    ++ch.priority;
     const std::string id = ch.id;
     const std::uint64_t generation = ch.pbx_generation;
-    if (after.count() == 0) {
+    auto step = [this, id, generation] {
+      channel* c = find_channel(id);
+      if (!c || !c->in_pbx || c->pbx_generation != generation) return;
+      ++c->priority;
       run_pbx(id, generation);
+    };
+    if (after.count() == 0) {
+      step();
     } else {
-      schedule(after, [this, id, generation] { run_pbx(id, generation); });
+      schedule(after, step);
     }
   }
 
@@ -997,13 +1046,13 @@ class simulator {
     if (app == "Ringing") {
       if (ch.kind == channel_kind::local2 && peer && peer->dialing) {
         emit_state(*peer, ChannelState::Ringing);
-        emit_dial(*peer, "RINGING", dialstring_of(*peer));
+        emit_dial(*peer, "RINGING");
       }
       return next_step(ch, duration{0});
     }
     if (app == "Progress") {
       if (ch.kind == channel_kind::local2 && peer && peer->dialing) {
-        emit_dial(*peer, "PROGRESS", dialstring_of(*peer));
+        emit_dial(*peer, "PROGRESS");
       }
       return next_step(ch, duration{0});
     }
@@ -1030,10 +1079,11 @@ class simulator {
     }
     if (app == "PlayTones") return next_step(ch, duration{0});
     if (app == "SendDTMF") {
+      // SendDTMF(digits[,timeout_ms between digits[,duration_ms]])
       const auto parts = sim_detail::split(data, ',');
-      const int length = parts.size() > 1 ? std::atoi(parts[1].c_str()) : 100;
-      const int between = parts.size() > 2 ? std::atoi(parts[2].c_str()) : 100;
-      duration at{length + 50};
+      const int between = parts.size() > 1 && !parts[1].empty() ? std::atoi(parts[1].c_str()) : 250;
+      const int length = parts.size() > 2 && !parts[2].empty() ? std::atoi(parts[2].c_str()) : 100;
+      duration at{length + 100};
       const std::string target = ch.peer;
       for (const char digit : parts[0]) {
         const std::string d(1, digit);
@@ -1042,7 +1092,7 @@ class simulator {
         });
         at += duration{length + between};
       }
-      return next_step(ch, at - duration{length} + duration{50});
+      return next_step(ch, at - duration{length});
     }
     if (app == "Stasis") {
       auto parts = sim_detail::split(data, ',');
@@ -1078,20 +1128,18 @@ class simulator {
     emit_state(two, ChannelState::Up);
     channel* one = two.peer.empty() ? nullptr : find_channel(two.peer);
     if (!one) return;
-    emit_device(two.device, "INUSE");
-    emit_device(two.device, "INUSE");
     emit_state(*one, ChannelState::Up);
     if (one->dialing) {
       one->dialing = false;
       ++one->dial_generation;
-      emit_dial(*one, "ANSWER", dialstring_of(*one));
+      emit_dial(*one, "ANSWER");
       if (!one->originate_app.empty())
         enter_stasis(*one, one->originate_app, one->originate_args, false);
     }
   }
 
   void dial_failed(channel& one, const std::string& status) {
-    emit_dial(one, status, dialstring_of(one));
+    emit_dial(one, status);
     if (one.originated) {
       // An originate that fails takes its channel down at once.
       one.dialing = false;
@@ -1126,7 +1174,6 @@ class simulator {
     channel* peer = ch.peer.empty() ? nullptr : find_channel(ch.peer);
     const std::string peer_id = ch.peer;
     const std::string device = ch.device;
-    const bool in_use = ch.state == ChannelState::Up;
     if (peer) {
       peer->hangup_requested = true;
       peer->in_pbx = false;
@@ -1137,10 +1184,6 @@ class simulator {
     if ((peer = find_channel(peer_id)) != nullptr) {
       emit_hangup_request(*peer, 16, true);
       destroy(*peer, cause);
-    }
-    if (in_use && !device.empty() && !peer_id.empty()) {
-      emit_device(device, "NOT_INUSE");
-      emit_device(device, "NOT_INUSE");
     }
   }
 
@@ -1161,7 +1204,10 @@ class simulator {
   audience playback_audience(const playback_state& p) const {
     audience to;
     if (p.target.rfind("channel:", 0) == 0) to.channels.push_back(p.target.substr(8));
-    if (p.target.rfind("bridge:", 0) == 0) to.bridges.push_back(p.target.substr(7));
+    if (p.target.rfind("bridge:", 0) == 0) {
+      to.bridges.push_back(p.target.substr(7));
+      to.twice_for_all = true;
+    }
     return to;
   }
 
@@ -1251,6 +1297,9 @@ class simulator {
         b->second.announcer.clear();
         update_bridge_peers(b->second);
       }
+      // The announcer channel goes.
+      emit_device("Announcer/ARI", "INUSE");
+      emit_device("Announcer/ARI", "UNKNOWN");
     }
   }
 
@@ -1267,6 +1316,7 @@ class simulator {
     audience to;
     if (on_bridge) {
       to.bridges.push_back(r.target.substr(7));
+      to.twice_for_all = true;
     } else {
       to.channels.push_back(r.target.substr(8));
     }
@@ -1288,6 +1338,8 @@ class simulator {
         b->second.announcer.clear();
         update_bridge_peers(b->second);
       }
+      emit_device("Recorder/ARI", "INUSE");
+      emit_device("Recorder/ARI", "UNKNOWN");
     } else if (channel* ch = find_channel(r.target.substr(8))) {
       if (ch->current_recording == name) ch->current_recording.clear();
     }

@@ -186,7 +186,8 @@ inline http_response simulator::originate(const sim_detail::parsed_request& in, 
     subscribe(app, two_id);
   }
   start_local_far_end(*one, *two, true);
-  emit_dial(*one, "", resource);
+  one->dialstring = resource;
+  emit_dial(*one, "");
   const int timeout = std::atoi(in.param_or("timeout", "30").c_str());
   const std::uint64_t generation = one->dial_generation;
   if (timeout > 0) {
@@ -265,7 +266,8 @@ inline http_response simulator::dial(const sim_detail::parsed_request& in, chann
   const std::string id = ch.id;
   const std::string two_id = two->id;
   start_local_far_end(ch, *two, false);
-  emit_dial(ch, "", dialstring_of(ch));
+  ch.dialstring.clear();
+  emit_dial(ch, "");
   if (!caller.empty()) {
     // The caller's party becomes the callee's connected line once it answers.
     (void)caller;
@@ -345,7 +347,8 @@ inline http_response simulator::play(const sim_detail::parsed_request& in,
   } else {
     bridge_state& b = bridges_[target.substr(7)];
     if (b.type == "holding") {
-      // Holding bridges have no announcer here: the playback fails at once.
+      // A holding bridge's announcer channel cannot play here: the playback fails at once.
+      ++local_counter_;
       playbacks_[id].state = "playing";
       PlaybackStarted started;
       started.playback = snapshot(playbacks_[id]);
@@ -444,6 +447,7 @@ inline http_response simulator::snoop(const sim_detail::parsed_request& in, chan
   spy.exten = "s";
   spy.priority = 1;
   spy.snoop_target = target_id;
+  spy.device = "Snoop/" + target_id;
   find_channel(target_id)->snoops.push_back(spy.id);
   const Channel response = snapshot(spy);
   publish_channel(ChannelCreated{}, spy);
@@ -701,10 +705,15 @@ inline http_response simulator::bridge_route(const sim_detail::parsed_request& i
   if (op == "record" && m == "POST") return record(in, "bridge:" + bridge_id);
   if (op == "moh") {
     if (m == "POST") {
+      const std::string announcer = "Announcer/ARI_MOH-" + hex8(local_counter_++) + ";2";
       if (b.type != "holding") {
         b.moh = true;
-        b.announcer = "Announcer/ARI_MOH-" + hex8(local_counter_++) + ";2";
+        b.announcer = announcer;
         update_bridge_peers(b);
+      } else {
+        // Its announcer channel comes and goes at once: the music never plays.
+        emit_device("Announcer/ARI_MOH", "INUSE");
+        emit_device("Announcer/ARI_MOH", "UNKNOWN");
       }
       return reply(204);
     }
@@ -712,11 +721,16 @@ inline http_response simulator::bridge_route(const sim_detail::parsed_request& i
     b.moh = false;
     b.announcer.clear();
     update_bridge_peers(b);
+    emit_device("Announcer/ARI_MOH", "UNKNOWN");
+    emit_device("Announcer/ARI_MOH", "UNKNOWN");
     return reply(204);
   }
   if (op == "videoSource") {
     if (m == "DELETE") {
+      // No event now; the mode goes back to talker, and the old source's leaving is reported.
+      b.last_video_source = b.video_source;
       b.video_source.clear();
+      b.video_mode = "talker";
       return reply(204);
     }
     if (s.size() != 4) return error(404, "Resource not found");
