@@ -733,7 +733,7 @@ class simulator {
       case 26:
         return "Answered elsewhere";
       case 28:
-        return "Invalid number format (addr incomplete)";
+        return "Invalid number format";
       case 31:
         return "Normal, unspecified";
       case 34:
@@ -821,11 +821,16 @@ class simulator {
     }
     event.channel = snapshot(ch);
     publish(std::move(event), audience{{ch.id}, {}, {}, {}, true});
+    // A connected line ;1 was given reaches ;2 as its caller only as it goes.
+    if (ch.pending_caller) emit_callerid(ch);
     const std::string id = ch.id;
+    const std::string device = ch.device;
+    const channel_kind kind = ch.kind;
     stop_media(ch);
-    for (auto& [name, app] : apps_)
-      app.channels.erase(id);
+    for (auto& [name, app] : apps_) app.channels.erase(id);
     channels_.erase(id);
+    if (kind == channel_kind::local1 || kind == channel_kind::local2) device_update(device);
+    if (kind == channel_kind::snoop) emit_device(device, "INVALID");
     for (const auto& snoop_id : snoops) {
       if (channel* snoop = find_channel(snoop_id)) destroy(*snoop, 16);
     }

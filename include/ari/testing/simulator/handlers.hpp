@@ -266,8 +266,10 @@ inline http_response simulator::dial(const sim_detail::parsed_request& in, chann
   const std::string id = ch.id;
   const std::string two_id = two->id;
   start_local_far_end(ch, *two, false);
-  ch.dialstring.clear();
+  // The first Dial names what is dialled; those that follow a dial request do not.
+  ch.dialstring = ch.device.substr(ch.device.find('/') + 1);
   emit_dial(ch, "");
+  ch.dialstring.clear();
   if (!caller.empty()) {
     // The caller's party becomes the callee's connected line once it answers.
     (void)caller;
