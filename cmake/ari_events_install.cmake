@@ -8,6 +8,22 @@ set(ARI_EVENTS_CMAKE_DIR "${CMAKE_INSTALL_DATADIR}/cmake/ari_events")
 install(TARGETS ari_events EXPORT ari_eventsTargets)
 install(DIRECTORY "${PROJECT_SOURCE_DIR}/include/" DESTINATION "${CMAKE_INSTALL_INCLUDEDIR}")
 install(EXPORT ari_eventsTargets NAMESPACE ari:: DESTINATION "${ARI_EVENTS_CMAKE_DIR}")
+if(ARI_EVENTS_CLIENT)
+  # A set of its own, read by the package config only where Boost is found.
+  install(TARGETS ari_client EXPORT ari_eventsClientTargets)
+  install(EXPORT ari_eventsClientTargets NAMESPACE ari:: DESTINATION "${ARI_EVENTS_CMAKE_DIR}")
+  if(ARI_EVENTS_CLIENT_TLS)
+    set(ARI_EVENTS_PC_CLIENT_REQUIRES "ari-events openssl")
+    set(ARI_EVENTS_PC_CLIENT_CFLAGS "-DARI_CLIENT_TLS=1")
+  else()
+    set(ARI_EVENTS_PC_CLIENT_REQUIRES "ari-events")
+    set(ARI_EVENTS_PC_CLIENT_CFLAGS "")
+  endif()
+  configure_file("${PROJECT_SOURCE_DIR}/cmake/ari-client.pc.in"
+    "${PROJECT_BINARY_DIR}/ari-client.pc" @ONLY)
+  install(FILES "${PROJECT_BINARY_DIR}/ari-client.pc"
+    DESTINATION "${CMAKE_INSTALL_DATADIR}/pkgconfig")
+endif()
 
 configure_package_config_file("${PROJECT_SOURCE_DIR}/cmake/ari_eventsConfig.cmake.in"
   "${PROJECT_BINARY_DIR}/ari_eventsConfig.cmake"
