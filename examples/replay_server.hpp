@@ -1237,7 +1237,7 @@ inline void server::impl::advance() {
   }
 }
 
-inline std::vector<std::string> read_script(const std::string& path) {
+std::vector<std::string> read_script(const std::string& path) {
   std::ifstream in(path);
   if (!in) throw std::runtime_error("cannot read " + path);
   std::vector<std::string> lines;
@@ -1247,49 +1247,49 @@ inline std::vector<std::string> read_script(const std::string& path) {
   return lines;
 }
 
-inline server::server(options o, std::vector<std::string> script)
+server::server(options o, std::vector<std::string> script)
     : impl_(std::make_unique<impl>(std::move(o), std::move(script))) {}
 
-inline server::~server() {
+server::~server() {
   stop();
 }
 
-inline void server::start() {
+void server::start() {
   impl_->start();
 }
-inline void server::stop() {
+void server::stop() {
   impl_->stop();
 }
-inline unsigned short server::port() const {
+unsigned short server::port() const {
   return impl_->port_;
 }
 
-inline std::vector<std::string> server::lines() const {
+std::vector<std::string> server::lines() const {
   std::lock_guard<std::mutex> lock(impl_->mutex_);
   return impl_->lines_;
 }
 
-inline std::string server::text() const {
+std::string server::text() const {
   std::string out;
   for (const auto& line : lines())
     out += line + '\n';
   return out;
 }
 
-inline std::size_t server::count(std::string_view fragment) const {
+std::size_t server::count(std::string_view fragment) const {
   std::lock_guard<std::mutex> lock(impl_->mutex_);
   return static_cast<std::size_t>(std::count_if(
       impl_->lines_.begin(), impl_->lines_.end(),
       [&](const std::string& line) { return line.find(fragment) != std::string::npos; }));
 }
 
-inline bool server::wait_until(const log_predicate& done, std::chrono::milliseconds timeout) const {
+bool server::wait_until(const log_predicate& done, std::chrono::milliseconds timeout) const {
   std::unique_lock<std::mutex> lock(impl_->mutex_);
   return impl_->changed_.wait_for(lock, timeout, [&] { return done(impl_->lines_); });
 }
 
-inline bool server::wait_for(std::string_view fragment, std::size_t times,
-                             std::chrono::milliseconds timeout) const {
+bool server::wait_for(std::string_view fragment, std::size_t times,
+                      std::chrono::milliseconds timeout) const {
   return wait_until(
       [&](const std::vector<std::string>& lines) {
         return static_cast<std::size_t>(
@@ -1300,22 +1300,22 @@ inline bool server::wait_for(std::string_view fragment, std::size_t times,
       timeout);
 }
 
-inline bool server::finished() const {
+bool server::finished() const {
   std::lock_guard<std::mutex> lock(impl_->mutex_);
   return impl_->finished_;
 }
 
-inline bool server::wait_finished(std::chrono::milliseconds timeout) const {
+bool server::wait_finished(std::chrono::milliseconds timeout) const {
   std::unique_lock<std::mutex> lock(impl_->mutex_);
   return impl_->changed_.wait_for(lock, timeout, [&] { return impl_->finished_; });
 }
 
-inline bool server::succeeded() const {
+bool server::succeeded() const {
   return impl_->matched_ == impl_->requests_ && impl_->beyond_ == 0 &&
          impl_->next_ >= impl_->steps_.size();
 }
 
-inline std::string server::summary() const {
+std::string server::summary() const {
   return impl_->summary_line();
 }
 
