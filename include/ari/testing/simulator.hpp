@@ -71,6 +71,9 @@ struct simulator_options {
       {"sound:digits/9", std::chrono::milliseconds{200}}};
   /// The duration of any sound missing from sound_durations; unset: such a sound is missing.
   std::optional<std::chrono::milliseconds> default_sound_duration;
+  /// Applications registered without a connection of their own (ari.conf's outbound
+  /// WebSocket clients): listed by GET /applications, they get no frames.
+  std::vector<std::string> registered_applications;
   /// extensions.conf text: where Local channels, continue and redirect go.
   std::string dialplan = conversations_dialplan();
 };
@@ -134,7 +137,10 @@ class simulator {
       : options_(std::move(options)),
         now_(options_.start_time),
         startup_(options_.start_time),
-        dialplan_(sim_detail::parse_dialplan(options_.dialplan)) {}
+        dialplan_(sim_detail::parse_dialplan(options_.dialplan)) {
+    for (const auto& name : options_.registered_applications)
+      apps_[name];
+  }
 
   simulator(const simulator&) = delete;
   simulator& operator=(const simulator&) = delete;
@@ -292,6 +298,10 @@ class simulator {
     std::string app;
     bool in_stasis = false;
     bool was_in_stasis = false;
+    // Stasis entered by originate stays open around a later Stasis() of the dialplan, and
+    // reports STASISSTATUS once more when the channel goes.
+    bool wrapper_pending = false;
+    bool nested_stasis = false;
     bool originated = false;  // ;1 of POST /channels: back in AppDial2 after Stasis
     std::string originate_app;
     std::vector<std::string> originate_args;
@@ -463,8 +473,13 @@ class simulator {
         wanted = name == to.only_app;
       } else {
         wanted = app.subscribe_all && to.subscribe_all;
-        for (const auto& id : to.channels)
+        for (const auto& id : to.channels) {
+          // Explicit subscriptions, and the implicit one of a channel in the app's Stasis.
           wanted = wanted || app.channels.count(id) != 0;
+          const auto found = channels_.find(id);
+          wanted = wanted || (found != channels_.end() && found->second.in_stasis &&
+                              found->second.app == name);
+        }
         for (const auto& id : to.bridges)
           wanted = wanted || app.bridges.count(id) != 0;
         if (!to.device.empty()) wanted = wanted || app.devices.count(to.device) != 0;
@@ -694,12 +709,15 @@ class simulator {
   void enter_stasis(channel& ch, const std::string& app, const std::vector<std::string>& args,
                     bool from_dialplan) {
     if (!from_dialplan) set_app(ch, "Stasis", app + join(args));
+    ch.nested_stasis = from_dialplan && ch.wrapper_pending;
+    if (!from_dialplan) ch.wrapper_pending = true;
     ch.app = app;
-    ch.in_stasis = true;
-    ch.was_in_stasis = true;
     ch.in_pbx = false;
     ++ch.pbx_generation;
+    // Before StasisStart: an app that only has the channel through Stasis does not see it.
     emit_varset(ch, "STASISSTATUS", "");
+    ch.in_stasis = true;
+    ch.was_in_stasis = true;
     StasisStart start;
     start.args = args;
     start.channel = snapshot(ch);
@@ -827,7 +845,8 @@ class simulator {
     const std::string device = ch.device;
     const channel_kind kind = ch.kind;
     stop_media(ch);
-    for (auto& [name, app] : apps_) app.channels.erase(id);
+    for (auto& [name, app] : apps_)
+      app.channels.erase(id);
     channels_.erase(id);
     if (kind == channel_kind::local1 || kind == channel_kind::local2) device_update(device);
     if (kind == channel_kind::snoop) emit_device(device, "INVALID");
@@ -866,6 +885,7 @@ class simulator {
     if (ch.in_stasis) {
       leave_stasis(ch);
       emit_varset(ch, "STASISSTATUS", "SUCCESS");
+      if (ch.nested_stasis) emit_varset(ch, "STASISSTATUS", "SUCCESS");
     }
     finish_hangup(ch, cause);
   }

@@ -333,10 +333,7 @@ inline http_response simulator::play(const sim_detail::parsed_request& in,
   p.target = target;
   p.language = in.param_or("lang", "en");
   playbacks_[id] = p;
-  Playback response = snapshot(p);
-  response.media_uri = p.media.back();  // Asterisk answers with the last media of the list
-  response.next_media_uri.reset();
-  if (p.media.size() > 1) response.next_media_uri.reset();
+  const Playback response = snapshot(p);
   if (target.rfind("channel:", 0) == 0) {
     channel* ch = find_channel(target.substr(8));
     if (!ch->current_recording.empty()) finish_recording(ch->current_recording, "done");
@@ -402,6 +399,7 @@ inline http_response simulator::record(const sim_detail::parsed_request& in,
     if (!ch->current_recording.empty()) finish_recording(ch->current_recording, "done");
     ch->current_recording = name;
     recordings_[name] = r;
+    stored_.insert(name);  // the file is on disk from the start
     RecordingStarted started;
     started.recording = snapshot(r);
     publish(std::move(started), audience{{ch->id}, {}, {}, {}, true});
@@ -534,7 +532,7 @@ inline http_response simulator::channel_op(const sim_detail::parsed_request& in,
         publish(std::move(failed), audience{{}, {}, {}, ch.app, false});
         return reply(204);
       }
-      subscribe(app, ch.id);
+      // The new app has the channel through Stasis only: no subscription of its own.
       const std::string old_app = ch.app;
       StasisEnd end;
       end.channel = snapshot(ch);
