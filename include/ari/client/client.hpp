@@ -34,6 +34,8 @@
 
 #include "ari/client/detail/completion.hpp"
 #include "ari/client/detail/http_pool.hpp"
+#include "ari/client/detail/operations.hpp"
+#include "ari/client/detail/socket_requests.hpp"
 #include "ari/client/detail/streams.hpp"
 #include "ari/client/detail/websocket_link.hpp"
 #include "ari/client/error.hpp"
@@ -87,60 +89,6 @@ inline std::string basic_authorization(const std::string& user, const std::strin
   return out;
 }
 
-// A request in both forms, made once at the call so that a bad request throws there.
-struct encoded_request {
-  http_request http;                 // for HTTP
-  std::optional<RESTRequest> frame;  // for the WebSocket, made when sent (it needs the id)
-};
-
-using raw_callback = unique_function<void(boost::system::error_code, RESTResponse&&)>;
-
-// Decodes a response as R's, into the completion's arguments.
-template <class R, class Completion>
-void complete_request(Completion& done, boost::system::error_code error, RESTResponse&& raw,
-                      const parse_limits& limits) {
-  using response = typename R::response;
-  if constexpr (std::is_void_v<response>) {
-    if (error) return done.complete(std::make_exception_ptr(boost::system::system_error(error)));
-    try {
-      decode_response<R>(raw, limits);
-      done.complete(std::exception_ptr());
-    } catch (...) {
-      done.complete(std::current_exception());
-    }
-  } else {
-    if (error) {
-      return done.complete(std::make_exception_ptr(boost::system::system_error(error)), response{});
-    }
-    try {
-      response value = decode_response<R>(raw, limits);
-      done.complete(std::exception_ptr(), std::move(value));
-    } catch (...) {
-      done.complete(std::current_exception(), response{});
-    }
-  }
-}
-
-template <class Response>
-struct send_signature_of {
-  using type = void(std::exception_ptr, Response);
-};
-template <>
-struct send_signature_of<void> {
-  using type = void(std::exception_ptr);
-};
-template <class R>
-using send_signature = typename send_signature_of<typename R::response>::type;
-
-template <class Response>
-struct send_completion_of {
-  using type = pending_completion<std::exception_ptr, Response>;
-};
-template <>
-struct send_completion_of<void> {
-  using type = pending_completion<std::exception_ptr>;
-};
-
 // The connection's state and all its work, on one strand. Held by the client and by every
 // operation in flight, so that the client may go away first.
 class client_core final : public link_owner, public std::enable_shared_from_this<client_core> {
@@ -153,7 +101,8 @@ class client_core final : public link_owner, public std::enable_shared_from_this
         resolver_(strand_),
         attempt_timer_(strand_),
         backoff_timer_(strand_),
-        random_(std::random_device{}()) {
+        random_(std::random_device{}()),
+        socket_requests_(strand_) {
     std::string why;
     auto address = parse_url(options_.url, why);
     if (!address) throw std::invalid_argument("ari::client: url '" + options_.url + "': " + why);
@@ -181,6 +130,7 @@ class client_core final : public link_owner, public std::enable_shared_from_this
   strand_type& strand() noexcept { return strand_; }
   event_hub& hub() noexcept { return hub_; }
   const client_options& options() const noexcept { return options_; }
+  const parse_limits& limits() const noexcept { return options_.limits; }
 
   std::function<void(const connection_info&)> on_connected;
   std::function<void(const disconnect_info&)> on_disconnected;
@@ -223,22 +173,12 @@ class client_core final : public link_owner, public std::enable_shared_from_this
       submit_http_(std::move(job));
       return;
     }
-    const std::string id = std::to_string(++next_request_);
-    request.frame->transaction_id = id;
-    request.frame->request_id = id;
-    auto& pending = socket_requests_[id];
-    pending.done = std::move(done);
-    pending.frame = to_frame(*request.frame);
-    pending.timer = std::make_unique<boost::asio::steady_timer>(strand_, deadline);
-    pending.timer->async_wait([self = shared_from_this(), id](boost::system::error_code error) {
-      if (!error) self->finish_socket_request(id, client_errc::timed_out, {});
-    });
-    if (link_) {
-      pending.sent = true;
-      link_->send(pending.frame);
-    } else {
-      unsent_.push_back(id);  // sent in order once connected; nothing reached Asterisk yet
-    }
+    socket_requests_.send(std::move(*request.frame), deadline, std::move(done), link_.get(),
+                          [weak = weak_from_this()](const std::string& id) {
+                            if (auto self = weak.lock()) {
+                              self->socket_requests_.finish(id, client_errc::timed_out, {});
+                            }
+                          });
   }
 
   // link_owner: what the event socket reports.
@@ -258,13 +198,12 @@ class client_core final : public link_owner, public std::enable_shared_from_this
   }
 
   void link_response(RESTResponse&& response) override {
-    const auto found = socket_requests_.find(response.request_id);
-    if (found == socket_requests_.end()) {
-      // Not ours (or answered after its deadline): an event like any other.
+    const std::string id = response.request_id;
+    if (!socket_requests_.finish(id, {}, std::move(response))) {
+      // Not ours (or answered after its deadline): an event like any other. (finish leaves
+      // the response untouched when it has no such request.)
       hub_.deliver(Event(std::move(response)));
-      return;
     }
-    finish_socket_request(response.request_id, {}, std::move(response));
   }
 
   void link_bad_frame(bad_frame&& frame) override {
@@ -274,7 +213,8 @@ class client_core final : public link_owner, public std::enable_shared_from_this
   void link_closed(std::uint64_t connection, boost::system::error_code error) override {
     if (!link_ || link_->connection() != connection) return;
     link_.reset();
-    fail_sent_requests(state_ == state::stopped ? client_errc::stopped : client_errc::disconnected);
+    socket_requests_.fail_sent(state_ == state::stopped ? client_errc::stopped
+                                                        : client_errc::disconnected);
     if (state_ == state::stopped) return;
     hub_.fail_all(client_errc::disconnected);
     // A connection that was up resets the backoff: the first retry comes soon.
@@ -289,13 +229,6 @@ class client_core final : public link_owner, public std::enable_shared_from_this
 
  private:
   enum class state { idle, connecting, connected, waiting, stopped };
-
-  struct socket_request {
-    raw_callback done;
-    std::string frame;
-    std::unique_ptr<boost::asio::steady_timer> timer;
-    bool sent = false;
-  };
 
   void make_http_pool() {
     if (options_.requests != request_transport::http) return;
@@ -429,14 +362,7 @@ class client_core final : public link_owner, public std::enable_shared_from_this
                                                             number, options_.limits);
     link_ = link;
     link->start();
-    // What waited for a connection goes first, in the order it was made.
-    for (const auto& request_id : unsent_) {
-      const auto found = socket_requests_.find(request_id);
-      if (found == socket_requests_.end()) continue;
-      found->second.sent = true;
-      link->send(found->second.frame);
-    }
-    unsent_.clear();
+    socket_requests_.flush(*link);
     const bool reconnect = connected_before_;
     connected_before_ = true;
     if (on_connected) on_connected(connection_info{number, reconnect});
@@ -505,36 +431,9 @@ class client_core final : public link_owner, public std::enable_shared_from_this
     abandon_attempt();
     if (link_) link_->close(true);
     if (shut_down_http_) shut_down_http_(client_errc::stopped);
-    unsent_.clear();
-    auto requests = std::move(socket_requests_);
-    socket_requests_.clear();
-    for (auto& [id, request] : requests) {
-      request.timer->cancel();
-      request.done(client_errc::stopped, {});
-    }
+    socket_requests_.fail_all(client_errc::stopped);
     hub_.fail_all(client_errc::stopped);
     if (on_stopped) on_stopped(reason, detail);
-  }
-
-  void finish_socket_request(const std::string& id, boost::system::error_code error,
-                             RESTResponse&& response) {
-    const auto found = socket_requests_.find(id);
-    if (found == socket_requests_.end()) return;
-    auto request = std::move(found->second);
-    socket_requests_.erase(found);
-    request.timer->cancel();
-    request.done(error, std::move(response));
-  }
-
-  // The requests written on a lost connection: their fate is unknown, and they are never
-  // resent on their own. Those not yet written wait for the next connection.
-  void fail_sent_requests(boost::system::error_code error) {
-    std::vector<std::string> lost;
-    for (auto& [id, request] : socket_requests_) {
-      if (request.sent) lost.push_back(id);
-    }
-    for (const auto& id : lost)
-      finish_socket_request(id, error, {});
   }
 
   strand_type strand_;
@@ -563,9 +462,7 @@ class client_core final : public link_owner, public std::enable_shared_from_this
   std::shared_ptr<boost::asio::ssl::context> tls_context_;
 #endif
 
-  std::uint64_t next_request_ = 0;
-  std::map<std::string, socket_request> socket_requests_;
-  std::vector<std::string> unsent_;
+  socket_requests<strand_type> socket_requests_;
 };
 
 }  // namespace detail
@@ -662,26 +559,8 @@ class client {
   /// that cannot be sent (as ari::to_http does).
   template <class R, class CompletionToken>
   auto async_send(R request, CompletionToken&& token) {
-    detail::encoded_request encoded;
-    if (options().requests == request_transport::http) {
-      encoded.http = to_http(request);
-    } else {
-      encoded.frame = to_rest_request(request, {}, {});
-    }
-    return boost::asio::async_initiate<CompletionToken, detail::send_signature<R>>(
-        [core = core_](auto handler, detail::encoded_request form) {
-          typename detail::send_completion_of<typename R::response>::type done(std::move(handler),
-                                                                               core->strand());
-          boost::asio::dispatch(core->strand(), [core, form = std::move(form),
-                                                 done = std::move(done)]() mutable {
-            core->send(std::move(form), [core, done = std::move(done)](
-                                            boost::system::error_code error,
-                                            RESTResponse&& response) mutable {
-              detail::complete_request<R>(done, error, std::move(response), core->options().limits);
-            });
-          });
-        },
-        token, std::move(encoded));
+    return detail::initiate_send(core_, options().requests == request_transport::websocket, request,
+                                 std::forward<CompletionToken>(token));
   }
 
   /// Completes with the next event of type E for which `predicate(const E&)` is true:
@@ -689,47 +568,14 @@ class client {
   /// the socket is lost first (events may have been missed), stopped when the client stops.
   template <class E, class Predicate, class CompletionToken>
   auto async_wait(Predicate predicate, CompletionToken&& token) {
-    return async_wait<E>(std::move(predicate), wait_options{},
-                         std::forward<CompletionToken>(token));
+    return detail::initiate_wait<E>(core_, std::move(predicate), wait_options{},
+                                    std::forward<CompletionToken>(token));
   }
   /// The same, also looking at the events since options.since, with options.timeout.
   template <class E, class Predicate, class CompletionToken>
   auto async_wait(Predicate predicate, const wait_options& options, CompletionToken&& token) {
-    static_assert(std::is_invocable_r_v<bool, Predicate&, const E&>,
-                  "async_wait<E>: the predicate must be callable as bool(const E&)");
-    const std::uint64_t since = options.since ? options.since->position() : 0;
-    return boost::asio::async_initiate<CompletionToken, void(boost::system::error_code, E)>(
-        [core = core_, since, timeout = options.timeout](auto handler, Predicate match) {
-          detail::pending_completion<boost::system::error_code, E> done(std::move(handler),
-                                                                        core->strand());
-          boost::asio::dispatch(core->strand(), [core, since, timeout, match = std::move(match),
-                                                 done = std::move(done)]() mutable {
-            std::shared_ptr<boost::asio::steady_timer> timer;
-            if (timeout.count() > 0) {
-              timer = std::make_shared<boost::asio::steady_timer>(core->strand(), timeout);
-            }
-            auto finish = [done = std::move(done), timer](boost::system::error_code error,
-                                                          const Event* event) mutable {
-              if (timer) timer->cancel();
-              if (event) {
-                done.complete(error, std::get<E>(*event));
-              } else {
-                done.complete(error, E{});
-              }
-            };
-            const std::uint64_t id = core->hub().wait(
-                detail::event_index<E>(),
-                [match = std::move(match)](const Event& event) mutable {
-                  return static_cast<bool>(match(*std::get_if<E>(&event)));
-                },
-                since, std::move(finish));
-            if (id == 0 || !timer) return;
-            timer->async_wait([core, id](boost::system::error_code error) {
-              if (!error) core->hub().cancel(id, client_errc::timed_out);
-            });
-          });
-        },
-        token, std::move(predicate));
+    return detail::initiate_wait<E>(core_, std::move(predicate), options,
+                                    std::forward<CompletionToken>(token));
   }
 
  private:
