@@ -10,6 +10,7 @@
 // Operations it does not model answer 501 with a message naming them.
 #pragma once
 
+#include <algorithm>
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
@@ -86,6 +87,22 @@ struct endpoint_behaviour {
   outcome result = outcome::answer;
   /// How long it rings first.
   std::chrono::milliseconds delay{0};
+};
+
+/// Who calls in through simulator::incoming_call.
+struct incoming_call_options {
+  /// Stasis arguments.
+  std::vector<std::string> args;
+  /// Caller id.
+  std::string caller_number = "1001";
+  std::string caller_name;
+  /// The dialled extension and context.
+  std::string extension = "100";
+  std::string context = "default";
+  /// The channel's technology and resource ("PJSIP/alice").
+  std::string endpoint = "PJSIP/alice";
+  /// Its id; empty: Asterisk's "<time>.<n>".
+  std::string id;
 };
 
 /// A request the simulator received and what it answered.
@@ -189,27 +206,10 @@ class simulator {
 
   // ---- the world's side ----------------------------------------------------------------
 
-  /// Options of an incoming call.
-  struct call {
-    /// The application it enters (Stasis(app,args) in the dialplan).
-    std::string application;
-    /// Stasis arguments.
-    std::vector<std::string> args;
-    /// Caller id.
-    std::string caller_number = "1001";
-    std::string caller_name;
-    /// The dialled extension and context.
-    std::string extension = "100";
-    std::string context = "default";
-    /// The channel's technology and resource ("PJSIP/alice").
-    std::string endpoint = "PJSIP/alice";
-    /// Its id; empty: Asterisk's "<time>.<n>".
-    std::string id;
-  };
-
-  /// A call arrives and enters its application (StasisStart). Returns the channel id.
-  std::string incoming_call(const call& options) {
-    channel& ch = new_channel(options.id, options.endpoint + "-" + hex8(next_unique_++));
+  /// A call arrives and enters `application` as Stasis(application,args) in the dialplan
+  /// would (StasisStart). Returns the channel id.
+  std::string incoming_call(const std::string& application, const incoming_call_options& options) {
+    channel& ch = new_channel(options.id, options.endpoint + "-" + hex8(endpoint_counter_++));
     ch.kind = channel_kind::phone;
     ch.state = ChannelState::Ring;
     ch.caller.name = options.caller_name;
@@ -219,13 +219,14 @@ class simulator {
     ch.priority = 1;
     ch.device = options.endpoint;
     publish_channel(ChannelCreated{}, ch);
-    std::string data = options.application;
-    for (const auto& arg : options.args)
-      data += "," + arg;
-    set_app(ch, "Stasis", data);
+    set_app(ch, "Stasis", application + join(options.args));
     publish_channel(make_dialplan(ch), ch);
-    enter_stasis(ch, options.application, options.args, true);
+    enter_stasis(ch, application, options.args, true);
     return ch.id;
+  }
+  /// The same with the default caller (1001 on PJSIP/alice) and no arguments.
+  std::string incoming_call(const std::string& application) {
+    return incoming_call(application, incoming_call_options{});
   }
 
   /// The caller presses `digits` on channel `id` (ChannelDtmfReceived per digit, 100 ms each).
@@ -311,6 +312,7 @@ class simulator {
     std::uint64_t dial_generation = 0;
     int own_cause = 0;             // set by Busy()/Congestion() on ;2
     bool created_pending = false;  // channels/create: ;2 starts on dial
+    bool awaiting_dial = false;    // channels/create: not dialled yet
     std::string dial_caller;
     std::string dialstring;  // Dial events' dialstring: the resource for originate, "" for dial
     bool pending_caller = false;  // ;2 takes ;1's connected line as caller when it goes
@@ -374,6 +376,9 @@ class simulator {
     bool subscribe_all = false;
     std::set<std::string> channels;
     std::set<std::string> bridges;
+    // Bridges the app has through its channels: one per channel added, one less per channel
+    // removed by removeChannel or by the bridge's destruction (a hangup leaves it as it is).
+    std::map<std::string, int> bridge_refs;
     std::set<std::string> endpoints;
     std::set<std::string> devices;
   };
@@ -480,8 +485,11 @@ class simulator {
           wanted = wanted || (found != channels_.end() && found->second.in_stasis &&
                               found->second.app == name);
         }
-        for (const auto& id : to.bridges)
+        for (const auto& id : to.bridges) {
           wanted = wanted || app.bridges.count(id) != 0;
+          const auto refs = app.bridge_refs.find(id);
+          wanted = wanted || (refs != app.bridge_refs.end() && refs->second > 0);
+        }
         if (!to.device.empty()) wanted = wanted || app.devices.count(to.device) != 0;
       }
       if (!wanted || app.socket == nullptr || !app.socket->is_open()) continue;
@@ -611,6 +619,8 @@ class simulator {
     ch.id = id;
     ch.name = std::move(name);
     ch.creationtime = stamp();
+    channel_order_.erase(std::remove(channel_order_.begin(), channel_order_.end(), id),
+                         channel_order_.end());
     channel_order_.push_back(id);
     return ch;
   }
@@ -975,6 +985,23 @@ class simulator {
     return {first, &two};
   }
 
+  // Whether the id of a Local pair's ;2 half is in use already.
+  bool other_id_taken(const std::string& id, const std::string& other) {
+    if (!other.empty()) return other == id || find_channel(other) != nullptr;
+    return !id.empty() && find_channel(id + ";2") != nullptr;
+  }
+
+  // The channel of a call to a non-Local endpoint ("PJSIP/bob").
+  channel& new_endpoint_channel(std::string id, const std::string& endpoint) {
+    channel& ch = new_channel(std::move(id), endpoint + "-" + hex8(endpoint_counter_++));
+    ch.kind = channel_kind::phone;
+    ch.device = endpoint;
+    ch.context = "default";
+    ch.exten = "s";
+    ch.priority = 1;
+    return ch;
+  }
+
   // ;2 is called: it takes ;1's variables and party ids, then runs the dialplan.
   void start_local_far_end(channel& one, channel& two, bool announce_connected) {
     for (const auto& [name, value] : one.vars)
@@ -1022,7 +1049,9 @@ class simulator {
 
   static duration seconds_of(const std::string& text) {
     try {
-      return duration{static_cast<std::int64_t>(std::stod(text) * 1000.0)};
+      const double seconds = std::stod(text);
+      if (!(seconds > 0)) return duration{0};
+      return duration{static_cast<std::int64_t>(std::min(seconds, 1e9) * 1000.0)};
     } catch (const std::exception&) {
       return duration{0};
     }
@@ -1065,7 +1094,7 @@ class simulator {
       return next_step(ch, duration{0});
     }
     if (app == "Hangup") {
-      const int cause = data.empty() ? 16 : std::atoi(data.c_str());
+      const int cause = data.empty() ? 16 : static_cast<int>(sim_detail::to_int(data));
       return dialplan_hangup(ch, cause);
     }
     if (app == "Ringing") {
@@ -1106,8 +1135,10 @@ class simulator {
     if (app == "SendDTMF") {
       // SendDTMF(digits[,timeout_ms between digits[,duration_ms]])
       const auto parts = sim_detail::split(data, ',');
-      const int between = parts.size() > 1 && !parts[1].empty() ? std::atoi(parts[1].c_str()) : 250;
-      const int length = parts.size() > 2 && !parts[2].empty() ? std::atoi(parts[2].c_str()) : 100;
+      const int between =
+          std::max(0, static_cast<int>(sim_detail::to_int(parts.size() > 1 ? parts[1] : "", 250)));
+      const int length =
+          std::max(0, static_cast<int>(sim_detail::to_int(parts.size() > 2 ? parts[2] : "", 100)));
       duration at{length + 100};
       const std::string target = ch.peer;
       for (const char digit : parts[0]) {
@@ -1143,9 +1174,64 @@ class simulator {
     return options_.sound_durations.count(uri) != 0 || options_.default_sound_duration;
   }
 
-  std::string dialstring_of(const channel& ch) const {
-    const std::size_t slash = ch.device.find('/');
-    return slash == std::string::npos ? ch.device : ch.device.substr(slash + 1);
+  // Runs `action` now when `delay` is zero (so that nothing waits for the next advance()),
+  // else on the clock.
+  void after(duration delay, std::function<void()> action) {
+    if (delay.count() <= 0) {
+      action();
+    } else {
+      schedule(delay, std::move(action));
+    }
+  }
+
+  // A call to a non-Local endpoint ("PJSIP/bob"): it rings, then does what set_endpoint()
+  // says (answer at once by default).
+  void start_far_endpoint(const std::string& id) {
+    channel* ch = find_channel(id);
+    if (!ch) return;
+    const auto found = endpoints_.find(ch->device);
+    const endpoint_behaviour behaviour =
+        found == endpoints_.end() ? endpoint_behaviour{} : found->second;
+    const std::uint64_t generation = ch->dial_generation;
+    if (behaviour.delay.count() > 0) {
+      emit_state(*ch, ChannelState::Ringing);
+      emit_dial(*ch, "RINGING");
+    }
+    after(behaviour.delay, [this, id, generation, behaviour] {
+      channel* c = find_channel(id);
+      if (!c || !c->dialing || c->dial_generation != generation) return;
+      switch (behaviour.result) {
+        case endpoint_behaviour::outcome::answer:
+          c->dialing = false;
+          ++c->dial_generation;
+          emit_state(*c, ChannelState::Up);
+          emit_dial(*c, "ANSWER");
+          if (!c->originate_app.empty() && !c->in_stasis) {
+            enter_stasis(*c, c->originate_app, c->originate_args, false);
+          }
+          break;
+        case endpoint_behaviour::outcome::busy:
+          endpoint_failed(*c, "BUSY", 17);
+          break;
+        case endpoint_behaviour::outcome::congestion:
+          endpoint_failed(*c, "CONGESTION", 34);
+          break;
+        case endpoint_behaviour::outcome::no_answer:
+          break;  // rings until the dial's timeout
+      }
+    });
+  }
+
+  void endpoint_failed(channel& c, const char* status, int cause) {
+    c.dialing = false;
+    ++c.dial_generation;
+    emit_dial(c, status);
+    // An originate that fails takes its channel down; a created channel stays in its
+    // application, which hangs it up.
+    if (c.originated) {
+      c.hangup_requested = true;
+      destroy(c, cause);
+    }
   }
 
   // ;2 answers: ;1 answers too, and a dial or an originate ends.
@@ -1506,6 +1592,13 @@ class simulator {
 
   void remove_from_bridge_silently(bridge_state& b, const std::string& id);
 
+  void release_bridge(const std::string& app, const std::string& bridge_id) {
+    const auto found = apps_.find(app);
+    if (found == apps_.end()) return;
+    auto refs = found->second.bridge_refs.find(bridge_id);
+    if (refs != found->second.bridge_refs.end() && refs->second > 0) --refs->second;
+  }
+
   simulator_options options_;
   time_point now_;
   time_point startup_;
@@ -1525,8 +1618,8 @@ class simulator {
   std::vector<exchange> log_;
   std::uint64_t local_counter_ = 0;
   std::uint64_t snoop_counter_ = 0;
+  std::uint64_t endpoint_counter_ = 0;
   std::uint64_t uniqueid_ = 0;
-  std::uint64_t next_unique_ = 0;
   std::uint64_t playback_counter_ = 0;
 };
 

@@ -2,8 +2,10 @@
 // Status codes and messages are those of Asterisk 22's res/ari/resource_*.c.
 #pragma once
 
+#include <algorithm>
 #include <cstdlib>
 #include <string>
+#include <tuple>
 #include <vector>
 
 namespace ari::testing {
@@ -67,7 +69,13 @@ inline http_response simulator::route(const sim_detail::parsed_request& in) {
         }
         return reply(200, json_list(list));
       }
-      if (m == "POST") return originate(in, in.param_or("channelId", ""));
+      if (m == "POST") {
+        const std::string id = in.param_or("channelId", "");
+        if (!id.empty() && find_channel(id)) {
+          return error(409, "Channel with given unique ID already exists");
+        }
+        return originate(in, id);
+      }
       return error(405, "Invalid method");
     }
     if (s.size() == 2 && s[1] == "create" && m == "POST") return create(in);
@@ -154,10 +162,19 @@ inline http_response simulator::originate(const sim_detail::parsed_request& in, 
   if (slash == std::string::npos) return error(400, "Invalid endpoint specified");
   const std::string tech = endpoint.substr(0, slash);
   const std::string resource = endpoint.substr(slash + 1);
-  if (tech != "Local") return not_modelled("channels::originate to a non-Local endpoint");
-  auto [one, two] = make_local(resource, std::move(id), in.param_or("otherChannelId", ""));
+  if (resource.empty()) return error(400, "Invalid endpoint specified");
+  if (other_id_taken(id, in.param_or("otherChannelId", ""))) {
+    return error(409, "Channel with given unique ID already exists");
+  }
+  channel* one = nullptr;
+  channel* two = nullptr;
+  if (tech == "Local") {
+    std::tie(one, two) = make_local(resource, std::move(id), in.param_or("otherChannelId", ""));
+  } else {
+    one = &new_endpoint_channel(std::move(id), endpoint);
+  }
   const std::string one_id = one->id;
-  const std::string two_id = two->id;
+  const std::string two_id = two ? two->id : std::string();
   one->originated = true;
   one->dialing = true;
   one->originate_app = app;
@@ -166,7 +183,7 @@ inline http_response simulator::originate(const sim_detail::parsed_request& in, 
     one->originate_args = args.empty() ? std::vector<std::string>{} : sim_detail::split(args, ',');
   }
   publish_channel(ChannelCreated{}, *one);
-  publish_channel(ChannelCreated{}, *two);
+  if (two) publish_channel(ChannelCreated{}, *two);
   set_app(*one, "AppDial2", "(Outgoing Line)");
   publish_channel(make_dialplan(*one), *one);
   if (const std::string* caller_id = in.param("callerId")) {
@@ -183,12 +200,12 @@ inline http_response simulator::originate(const sim_detail::parsed_request& in, 
   const Channel response = snapshot(*one);
   if (!app.empty()) {
     subscribe(app, one_id);
-    subscribe(app, two_id);
+    if (two) subscribe(app, two_id);
   }
-  start_local_far_end(*one, *two, true);
+  if (two) start_local_far_end(*one, *two, true);
   one->dialstring = resource;
   emit_dial(*one, "");
-  const int timeout = std::atoi(in.param_or("timeout", "30").c_str());
+  const int timeout = static_cast<int>(sim_detail::to_int(in.param_or("timeout", "30")));
   const std::uint64_t generation = one->dial_generation;
   if (timeout > 0) {
     schedule(duration{static_cast<std::int64_t>(timeout) * 1000}, [this, one_id, generation] {
@@ -212,8 +229,11 @@ inline http_response simulator::originate(const sim_detail::parsed_request& in, 
       }
     });
   }
-  two = find_channel(two_id);
-  if (two) start_pbx(*two);
+  if (two_id.empty()) {
+    start_far_endpoint(one_id);
+  } else if ((two = find_channel(two_id)) != nullptr) {
+    start_pbx(*two);
+  }
   return reply(200, json_of(response));
 }
 
@@ -225,18 +245,24 @@ inline http_response simulator::create(const sim_detail::parsed_request& in) {
   if (apps_.count(app) == 0) return error(400, "Application not registered");
   const std::size_t slash = endpoint.find('/');
   if (slash == std::string::npos) return error(400, "Invalid endpoint specified");
-  if (endpoint.substr(0, slash) != "Local") {
-    return not_modelled("channels::create of a non-Local endpoint");
-  }
+  if (slash + 1 >= endpoint.size()) return error(400, "Invalid endpoint specified");
   const std::string id = in.param_or("channelId", "");
-  if (!id.empty() && find_channel(id)) {
+  if ((!id.empty() && find_channel(id)) || other_id_taken(id, in.param_or("otherChannelId", ""))) {
     return error(409, "Channel with given unique ID already exists");
   }
-  auto [one, two] = make_local(endpoint.substr(slash + 1), id, in.param_or("otherChannelId", ""));
+  channel* one = nullptr;
+  channel* two = nullptr;
+  if (endpoint.substr(0, slash) == "Local") {
+    std::tie(one, two) =
+        make_local(endpoint.substr(slash + 1), id, in.param_or("otherChannelId", ""));
+    two->created_pending = true;
+  } else {
+    one = &new_endpoint_channel(id, endpoint);
+  }
   const std::string one_id = one->id;
-  two->created_pending = true;
+  one->awaiting_dial = true;
   publish_channel(ChannelCreated{}, *one);
-  publish_channel(ChannelCreated{}, *two);
+  if (two) publish_channel(ChannelCreated{}, *two);
   const Channel response = snapshot(*one);
   const std::string args = in.param_or("appArgs", "");
   const std::vector<std::string> arg_list =
@@ -253,10 +279,10 @@ inline http_response simulator::create(const sim_detail::parsed_request& in) {
 
 inline http_response simulator::dial(const sim_detail::parsed_request& in, channel& ch) {
   if (!ch.in_stasis) return error(409, "Channel not in Stasis application");
-  if (ch.kind != channel_kind::local1) return not_modelled("channels::dial of a non-Local channel");
-  channel* two = find_channel(ch.peer);
-  if (!two || !two->created_pending) return error(409, "Channel is not in the Down state");
-  two->created_pending = false;
+  if (!ch.awaiting_dial) return error(409, "Channel is not in the Down state");
+  ch.awaiting_dial = false;
+  channel* two = ch.kind == channel_kind::local1 ? find_channel(ch.peer) : nullptr;
+  if (two) two->created_pending = false;
   const std::string caller = in.param_or("caller", "");
   if (!caller.empty()) {
     if (!find_channel(caller)) return error(404, "Caller channel not found");
@@ -264,8 +290,8 @@ inline http_response simulator::dial(const sim_detail::parsed_request& in, chann
   }
   ch.dialing = true;
   const std::string id = ch.id;
-  const std::string two_id = two->id;
-  start_local_far_end(ch, *two, false);
+  const std::string two_id = two ? two->id : std::string();
+  if (two) start_local_far_end(ch, *two, false);
   // The first Dial names what is dialled; those that follow a dial request do not.
   ch.dialstring = ch.device.substr(ch.device.find('/') + 1);
   emit_dial(ch, "");
@@ -274,7 +300,7 @@ inline http_response simulator::dial(const sim_detail::parsed_request& in, chann
     // The caller's party becomes the callee's connected line once it answers.
     (void)caller;
   }
-  const int timeout = std::atoi(in.param_or("timeout", "0").c_str());
+  const int timeout = static_cast<int>(sim_detail::to_int(in.param_or("timeout", "0")));
   const std::uint64_t generation = ch.dial_generation;
   if (timeout > 0) {
     schedule(duration{static_cast<std::int64_t>(timeout) * 1000}, [this, id, generation] {
@@ -284,14 +310,19 @@ inline http_response simulator::dial(const sim_detail::parsed_request& in, chann
       ari_hangup(*c, 19);
     });
   }
-  if ((two = find_channel(two_id)) != nullptr) start_pbx(*two);
+  if (two_id.empty()) {
+    start_far_endpoint(id);
+  } else if ((two = find_channel(two_id)) != nullptr) {
+    start_pbx(*two);
+  }
   return reply(204);
 }
 
 inline http_response simulator::hangup(const sim_detail::parsed_request& in, channel& ch) {
   int cause = 16;
   if (const std::string* code = in.param("reason_code")) {
-    cause = std::atoi(code->c_str());
+    cause = static_cast<int>(sim_detail::to_int(*code));
+    if (cause < 0 || cause > 127) return error(400, "Invalid reason for hangup provided");
   } else if (const std::string* reason = in.param("reason")) {
     static const std::map<std::string, int> reasons = {{"normal", 16},
                                                        {"busy", 17},
@@ -378,7 +409,7 @@ inline http_response simulator::record(const sim_detail::parsed_request& in,
   r.format = format;
   r.target = target;
   r.state = "queued";
-  r.max_duration = std::atoi(in.param_or("maxDurationSeconds", "0").c_str());
+  r.max_duration = static_cast<int>(sim_detail::to_int(in.param_or("maxDurationSeconds", "0")));
   r.beep = in.param_or("beep", "false") == "true";
   r.started = now_;
   const LiveRecording response = snapshot(r);
@@ -547,7 +578,7 @@ inline http_response simulator::channel_op(const sim_detail::parsed_request& in,
     // continue: leaves Stasis into the dialplan.
     const std::string context = in.param_or("context", ch.context);
     const std::string extension = in.param_or("extension", ch.exten);
-    long priority = std::atol(in.param_or("priority", "0").c_str());
+    long priority = static_cast<long>(sim_detail::to_int(in.param_or("priority", "0")));
     leave_bridge(ch, true);
     leave_stasis(ch);
     ch.context = context;
@@ -572,9 +603,12 @@ inline http_response simulator::channel_op(const sim_detail::parsed_request& in,
   if (op == "dtmf" && m == "POST") {
     const std::string digits = in.param_or("dtmf", "");
     if (digits.empty()) return error(400, "DTMF is required");
-    const int before = std::atoi(in.param_or("before", "0").c_str());
-    const int between = std::atoi(in.param_or("between", "100").c_str());
-    const int length = std::atoi(in.param_or("duration", "100").c_str());
+    const int before =
+        std::max(0, static_cast<int>(sim_detail::to_int(in.param_or("before", "0"))));
+    const int between =
+        std::max(0, static_cast<int>(sim_detail::to_int(in.param_or("between", "100"))));
+    const int length =
+        std::max(0, static_cast<int>(sim_detail::to_int(in.param_or("duration", "100"))));
     // The far side of a Local pair receives them.
     const std::string target = ch.peer.empty() ? ch.id : ch.peer;
     duration at{before + length + 130};
@@ -649,13 +683,16 @@ inline http_response simulator::bridge_route(const sim_detail::parsed_request& i
       left.bridge = snapshot(bridges_[bridge_id]);
       left.channel = snapshot(*ch);
       publish(std::move(left), audience{{id}, {bridge_id}, {}, {}, true});
+      release_bridge(ch->app, bridge_id);
     }
     BridgeDestroyed destroyed;
     destroyed.bridge = snapshot(bridges_[bridge_id]);
     publish(std::move(destroyed), audience{{}, {bridge_id}, {}, {}, true});
     bridges_.erase(bridge_id);
-    for (auto& [name, app] : apps_)
+    for (auto& [name, app] : apps_) {
       app.bridges.erase(bridge_id);
+      app.bridge_refs.erase(bridge_id);
+    }
     return reply(204);
   }
   if (s.size() < 3) return error(405, "Invalid method");
@@ -675,7 +712,7 @@ inline http_response simulator::bridge_route(const sim_detail::parsed_request& i
       ch->bridge = bridge_id;
       bridges_[bridge_id].channels.push_back(id);
       for (auto& [name, app] : apps_) {
-        if (app.channels.count(id) != 0 && name == ch->app) app.bridges.insert(bridge_id);
+        if (name == ch->app) ++app.bridge_refs[bridge_id];
       }
       ChannelEnteredBridge entered;
       entered.bridge = snapshot(bridges_[bridge_id]);
@@ -696,6 +733,7 @@ inline http_response simulator::bridge_route(const sim_detail::parsed_request& i
         b.video_source.clear();
       }
       leave_bridge(*ch, true);
+      release_bridge(ch->app, bridge_id);
     }
     return reply(204);
   }

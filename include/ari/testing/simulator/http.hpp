@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -85,6 +86,23 @@ inline std::vector<std::string> split(std::string_view text, char separator) {
     start = end + 1;
   }
   return parts;
+}
+
+/// The integer at the start of `text` ("41", "-3", "12abc" -> 12), clamped to +-10^9 so that
+/// no later arithmetic overflows; `fallback` when there is none.
+inline long long to_int(std::string_view text, long long fallback = 0) {
+  std::size_t i = 0;
+  while (i < text.size() && text[i] == ' ')
+    ++i;
+  bool negative = false;
+  if (i < text.size() && (text[i] == '-' || text[i] == '+')) negative = text[i++] == '-';
+  if (i >= text.size() || text[i] < '0' || text[i] > '9') return fallback;
+  long long value = 0;
+  for (; i < text.size() && text[i] >= '0' && text[i] <= '9'; ++i) {
+    if (value < 1000000000LL) value = value * 10 + (text[i] - '0');
+  }
+  if (value > 1000000000LL) value = 1000000000LL;
+  return negative ? -value : value;
 }
 
 // A body member as a parameter's text: strings as they are, other scalars as JSON text.
