@@ -6,3 +6,4 @@
 #include "ari/client/error.hpp"
 #include "ari/client/events.hpp"
 #include "ari/client/options.hpp"
+#include "ari/client/outbound.hpp"
