@@ -10,48 +10,80 @@
 
 namespace ari::testing {
 
+namespace sim_detail {
+// A string member of a client's message, or empty (never throws on another type).
+inline std::string text_member(const nlohmann::json& message, const char* key) {
+  const auto found = message.find(key);
+  return found != message.end() && found->is_string() ? found->get<std::string>() : std::string();
+}
+}  // namespace sim_detail
+
+// res/ari/ari_websockets.c: a RESTRequest is answered on the same connection; what is not one
+// gets a 400 of its own (texts as Asterisk 22.10.1 wrote them).
 inline void event_socket::send(std::string_view frame) {
   if (!open_) return;
   RESTResponse response;
+  response.timestamp = owner_->stamp();
+  response.asterisk_id = owner_->options_.asterisk_id;
+  response.application = applications_.empty() ? std::string() : applications_.front();
   nlohmann::json message;
   try {
     message = nlohmann::json::parse(frame);
   } catch (const nlohmann::json::exception&) {
-    return;  // Asterisk ignores what it cannot read
   }
-  if (!message.is_object() || message.value("type", std::string()) != "RESTRequest") return;
+  if (!message.is_object()) {
+    response.status_code = 400;
+    response.reason_phrase = "Failed to parse request message JSON";
+    frames_.push_back(to_frame(response));
+    return;
+  }
+  response.transaction_id = sim_detail::text_member(message, "transaction_id");
+  response.request_id = sim_detail::text_member(message, "request_id");
+  const std::string uri = sim_detail::text_member(message, "uri");
+  const std::string path = uri.substr(0, uri.find('?'));
+  const std::string method = sim_detail::text_member(message, "method");
+  const auto refuse = [&](const char* text) {
+    response.status_code = 400;
+    response.reason_phrase = "Bad request";
+    response.content_type = "application/json";
+    response.message_body = nlohmann::json{{"message", text}}.dump();
+    frames_.push_back(to_frame(response));
+  };
+  if (sim_detail::text_member(message, "type") != "RESTRequest") {
+    response.transaction_id.clear();
+    return refuse("Unknown request type.");
+  }
+  response.uri = path;
+  if (method != "GET" && method != "POST" && method != "PUT" && method != "DELETE") {
+    return refuse("Unknown or missing 'method' property.");
+  }
   http_request request;
-  request.method = message.value("method", std::string());
-  std::string uri = message.value("uri", std::string());
+  request.method = method;
   request.target = "/ari/" + uri;
   std::string query;
-  if (message.contains("query_strings") && message["query_strings"].is_array()) {
-    for (const auto& parameter : message["query_strings"]) {
+  const auto strings = message.find("query_strings");
+  if (strings != message.end() && strings->is_array()) {
+    for (const auto& parameter : *strings) {
       if (!parameter.is_object()) continue;
       if (!query.empty()) query += "&";
-      query += percent_encode(parameter.value("name", std::string()));
+      query += percent_encode(sim_detail::text_member(parameter, "name"));
       query += "=";
-      query += percent_encode(parameter.value("value", std::string()));
+      query += percent_encode(sim_detail::text_member(parameter, "value"));
     }
   }
   if (!query.empty()) request.target += (uri.find('?') == std::string::npos ? "?" : "&") + query;
-  if (message.contains("message_body") && message["message_body"].is_string()) {
-    request.body = message["message_body"].get<std::string>();
-    request.content_type = message.value("content_type", std::string("application/json"));
+  const auto body = message.find("message_body");
+  if (body != message.end() && body->is_string()) {
+    request.body = body->get<std::string>();
+    request.content_type = sim_detail::text_member(message, "content_type");
   }
   const http_response answer = owner_->handle(request);
-  response.transaction_id = message.value("transaction_id", std::string());
-  response.request_id = message.value("request_id", std::string());
   response.status_code = answer.status;
   response.reason_phrase = answer.reason;
-  response.uri = uri;
   if (!answer.body.empty()) {
     response.content_type = answer.content_type;
     response.message_body = answer.body;
   }
-  response.timestamp = owner_->stamp();
-  response.asterisk_id = owner_->options_.asterisk_id;
-  response.application = applications_.empty() ? std::string() : applications_.front();
   frames_.push_back(to_frame(response));
 }
 
@@ -450,7 +482,7 @@ inline http_response simulator::record(const sim_detail::parsed_request& in,
     recordings_[name] = r;
     RecordingStarted started;
     started.recording = snapshot(r);
-    publish(std::move(started), audience{{}, {b.id}, {}, {}, true});
+    publish(std::move(started), audience{{}, {b.id}, {}, {}, true, true});
     if (r.max_duration > 0) {
       const std::string rec = name;
       const std::uint64_t generation = ++recordings_[name].generation;
