@@ -68,6 +68,21 @@ struct disconnect_info {
   std::chrono::milliseconds retry_in{0};
 };
 
+/// The event stream and the requests of a client that does not use sockets: how
+/// ari::testing::simulated_transport runs a client on an in-process simulator. An extension
+/// point on the client's internals (detail types), for test doubles; everything runs on the
+/// client's strand.
+class client_transport {
+ public:
+  virtual ~client_transport() = default;
+  /// Opens the event stream for options.applications; its frames go to `owner`, on `strand`.
+  virtual std::shared_ptr<detail::websocket_link_base> open(
+      const client_options& options, std::weak_ptr<detail::link_owner> owner,
+      std::uint64_t connection, const boost::asio::any_io_executor& strand) = 0;
+  /// Answers a request made over HTTP (job.target starts with "/ari/").
+  virtual void request(detail::http_job job) = 0;
+};
+
 namespace detail {
 
 // "Basic " + base64(user:password).
@@ -95,9 +110,11 @@ class client_core final : public link_owner, public std::enable_shared_from_this
  public:
   using strand_type = boost::asio::strand<boost::asio::any_io_executor>;
 
-  client_core(const boost::asio::any_io_executor& executor, client_options options)
+  client_core(const boost::asio::any_io_executor& executor, client_options options,
+              std::shared_ptr<client_transport> transport = nullptr)
       : strand_(boost::asio::make_strand(executor)),
         options_(std::move(options)),
+        transport_(std::move(transport)),
         resolver_(strand_),
         attempt_timer_(strand_),
         backoff_timer_(strand_),
@@ -232,6 +249,11 @@ class client_core final : public link_owner, public std::enable_shared_from_this
 
   void make_http_pool() {
     if (options_.requests != request_transport::http) return;
+    if (transport_) {
+      submit_http_ = [transport = transport_](http_job job) { transport->request(std::move(job)); };
+      shut_down_http_ = [](boost::system::error_code) {};
+      return;
+    }
     http_settings settings{address_, authorization_, options_.http_connections,
                            options_.http_idle_close, options_.max_response_size};
     if (address_.tls) {
@@ -260,6 +282,10 @@ class client_core final : public link_owner, public std::enable_shared_from_this
   void attempt() {
     if (state_ == state::stopped) return;
     state_ = state::connecting;
+    if (transport_) {
+      attempt_timer_.cancel();
+      return adopt(transport_->open(options_, weak_from_this(), connections_ + 1, strand_));
+    }
     const std::uint64_t id = ++attempt_id_;
     attempt_timed_out_ = false;
     attempt_timer_.expires_after(options_.connect_timeout);
@@ -351,15 +377,19 @@ class client_core final : public link_owner, public std::enable_shared_from_this
     attempt_timer_.cancel();
     abandon_attempt_ = nullptr;
     failures_ = 0;
-    state_ = state::connected;
     websocket::stream_base::timeout timeouts{};
     timeouts.handshake_timeout = options_.connect_timeout;  // also the close handshake's
     timeouts.idle_timeout = options_.idle_timeout;
     timeouts.keep_alive_pings = true;  // a ping after half of idle_timeout in silence
     ws->set_option(timeouts);
+    adopt(std::make_shared<websocket_link<WebSocket>>(std::move(*ws), weak_from_this(),
+                                                      connections_ + 1, options_.limits));
+  }
+
+  // The event stream is up.
+  void adopt(std::shared_ptr<websocket_link_base> link) {
+    state_ = state::connected;
     const std::uint64_t number = ++connections_;
-    auto link = std::make_shared<websocket_link<WebSocket>>(std::move(*ws), weak_from_this(),
-                                                            number, options_.limits);
     link_ = link;
     link->start();
     socket_requests_.flush(*link);
@@ -438,6 +468,7 @@ class client_core final : public link_owner, public std::enable_shared_from_this
 
   strand_type strand_;
   client_options options_;
+  std::shared_ptr<client_transport> transport_;
   server_address address_;
   std::string authorization_;
   event_hub hub_;
@@ -490,6 +521,12 @@ class client {
   /// options it cannot use: a bad url, https/wss without TLS support, no application.
   client(const executor_type& executor, client_options options)
       : core_(std::make_shared<detail::client_core>(executor, std::move(options))) {}
+  /// A client whose events and requests go through `transport` instead of sockets (such as
+  /// ari::testing::simulated_transport); the url is then only checked.
+  client(const executor_type& executor, client_options options,
+         std::shared_ptr<client_transport> transport)
+      : core_(std::make_shared<detail::client_core>(executor, std::move(options),
+                                                    std::move(transport))) {}
   /// A client on an execution context such as boost::asio::io_context.
   template <class ExecutionContext,
             std::enable_if_t<
