@@ -529,3 +529,55 @@ TEST_CASE("simulator: RESTRequest frames answered as Asterisk 22.10.1 answered t
     }
   }
 }
+
+TEST_CASE("simulator: device states, mailboxes, endpoints and event filters") {
+  sim::simulator asterisk;
+  auto& socket = asterisk.connect({"hello"});
+  rq::applications::subscribe subscribe;
+  subscribe.applicationName = "hello";
+  subscribe.eventSource = {"deviceState:Stasis:lamp"};
+  CHECK(asterisk.send(subscribe).device_names == strings{"Stasis:lamp"});
+  rq::deviceStates::update update;
+  update.deviceName = "Stasis:lamp";
+  update.deviceState = ari::DeviceStateValue::BUSY;
+  asterisk.send(update);
+  auto events = events_of(socket);
+  REQUIRE(types_of(events) == strings{"DeviceStateChanged"});
+  CHECK(std::get<ari::DeviceStateChanged>(events[0]).device_state.state ==
+        ari::DeviceStateValue::BUSY);
+  CHECK(asterisk.send(rq::deviceStates::get{"Stasis:lamp"}).state == ari::DeviceStateValue::BUSY);
+  update.deviceName = "PJSIP/alice";
+  try {
+    asterisk.send(update);
+    FAIL("no error");
+  } catch (const ari::request_error& e) {
+    CHECK(e.status() == 409);
+    CHECK(e.message() == "Uncontrolled device specified");
+  }
+
+  rq::mailboxes::update mailbox;
+  mailbox.mailboxName = "1000@default";
+  mailbox.oldMessages = 2;
+  mailbox.newMessages = 5;
+  asterisk.send(mailbox);
+  const auto box = asterisk.send(rq::mailboxes::get{"1000@default"});
+  CHECK(box.old_messages == 2);
+  CHECK(box.new_messages == 5);
+  asterisk.send(rq::mailboxes::delete_{"1000@default"});
+  CHECK_THROWS_AS(asterisk.send(rq::mailboxes::get{"1000@default"}), ari::request_error);
+
+  asterisk.set_endpoint("PJSIP/bob", {});
+  const auto endpoints = asterisk.send(rq::endpoints::list{});
+  REQUIRE(endpoints.size() == 1);
+  CHECK(endpoints[0].technology == "PJSIP");
+  CHECK(endpoints[0].resource == "bob");
+
+  // Only StasisStart gets through the filter.
+  rq::applications::filter filter;
+  filter.applicationName = "hello";
+  filter.filter = {{"allowed", {{{"type", "StasisStart"}}}}};
+  asterisk.send(filter);
+  const std::string id = asterisk.incoming_call("hello");
+  asterisk.send(rq::channels::answer{id});
+  CHECK(types_of(events_of(socket)) == strings{"StasisStart"});
+}

@@ -132,15 +132,23 @@ class event_socket {
   bool is_open() const noexcept { return open_; }
   /// The applications it was opened for.
   const std::vector<std::string>& applications() const noexcept { return applications_; }
+  /// Called each time a frame is queued on this connection (for a client that drains it, such
+  /// as simulated_transport); nullptr: none.
+  void on_frame(std::function<void()> listener) { listener_ = std::move(listener); }
 
  private:
   friend class simulator;
+  void push(std::string frame) {
+    frames_.push_back(std::move(frame));
+    if (listener_) listener_();
+  }
   event_socket(simulator& owner, std::vector<std::string> applications)
       : owner_(&owner), applications_(std::move(applications)) {}
 
   simulator* owner_;
   std::vector<std::string> applications_;
   std::vector<std::string> frames_;
+  std::function<void()> listener_;
   bool open_ = true;
 };
 
@@ -177,7 +185,7 @@ class simulator {
         replaced.timestamp = stamp();
         replaced.asterisk_id = options_.asterisk_id;
         replaced.application = name;
-        app.socket->frames_.push_back(to_frame(replaced));
+        app.socket->push(to_frame(replaced));
       }
       app.socket = socket;
       app.subscribe_all = subscribe_all;
@@ -379,6 +387,16 @@ class simulator {
     // Bridges the app has through its channels: one per channel added, one less per channel
     // removed by removeChannel or by the bridge's destruction (a hangup leaves it as it is).
     std::map<std::string, int> bridge_refs;
+    // applications::filter: event types let through (all when empty) and kept back.
+    std::vector<std::string> allowed;
+    std::vector<std::string> disallowed;
+
+    bool allows(std::string_view type) const {
+      const auto listed = [&](const std::vector<std::string>& list) {
+        return std::find(list.begin(), list.end(), type) != list.end();
+      };
+      return (allowed.empty() || listed(allowed)) && !listed(disallowed);
+    }
     std::set<std::string> endpoints;
     std::set<std::string> devices;
   };
@@ -493,9 +511,10 @@ class simulator {
         if (!to.device.empty()) wanted = wanted || app.devices.count(to.device) != 0;
       }
       if (!wanted || app.socket == nullptr || !app.socket->is_open()) continue;
+      if (!app.allows(E::type)) continue;
       event.application = name;
-      app.socket->frames_.push_back(to_frame(event));
-      if (to.twice_for_all && app.subscribe_all) app.socket->frames_.push_back(to_frame(event));
+      app.socket->push(to_frame(event));
+      if (to.twice_for_all && app.subscribe_all) app.socket->push(to_frame(event));
     }
   }
 
@@ -1569,6 +1588,9 @@ class simulator {
   http_response recording_route(const sim_detail::parsed_request& in);
   http_response application_route(const sim_detail::parsed_request& in);
   http_response user_event(const sim_detail::parsed_request& in);
+  http_response endpoint_route(const sim_detail::parsed_request& in);
+  http_response device_state_route(const sim_detail::parsed_request& in);
+  http_response mailbox_route(const sim_detail::parsed_request& in);
   http_response asterisk_route(const sim_detail::parsed_request& in);
 
   Application describe_app(const std::string& name, const app_state& app) const {
@@ -1587,6 +1609,10 @@ class simulator {
     }
     out.events_allowed = std::vector<nlohmann::json>{};
     out.events_disallowed = std::vector<nlohmann::json>{};
+    for (const auto& type : app.allowed)
+      out.events_allowed->push_back({{"type", type}});
+    for (const auto& type : app.disallowed)
+      out.events_disallowed->push_back({{"type", type}});
     return out;
   }
 
@@ -1614,6 +1640,8 @@ class simulator {
   std::map<std::string, app_state> apps_;
   std::map<std::string, endpoint_behaviour> endpoints_;
   std::map<std::string, std::string> globals_;
+  std::map<std::string, std::string> device_states_;      // "Stasis:..." -> state
+  std::map<std::string, std::pair<int, int>> mailboxes_;  // old, new messages
   std::vector<std::unique_ptr<event_socket>> sockets_;
   std::vector<exchange> log_;
   std::uint64_t local_counter_ = 0;

@@ -34,7 +34,7 @@ inline void event_socket::send(std::string_view frame) {
   if (!message.is_object()) {
     response.status_code = 400;
     response.reason_phrase = "Failed to parse request message JSON";
-    frames_.push_back(to_frame(response));
+    push(to_frame(response));
     return;
   }
   response.transaction_id = sim_detail::text_member(message, "transaction_id");
@@ -47,7 +47,7 @@ inline void event_socket::send(std::string_view frame) {
     response.reason_phrase = "Bad request";
     response.content_type = "application/json";
     response.message_body = nlohmann::json{{"message", text}}.dump();
-    frames_.push_back(to_frame(response));
+    push(to_frame(response));
   };
   if (sim_detail::text_member(message, "type") != "RESTRequest") {
     response.transaction_id.clear();
@@ -84,7 +84,7 @@ inline void event_socket::send(std::string_view frame) {
     response.content_type = answer.content_type;
     response.message_body = answer.body;
   }
-  frames_.push_back(to_frame(response));
+  push(to_frame(response));
 }
 
 inline http_response simulator::route(const sim_detail::parsed_request& in) {
@@ -150,18 +150,9 @@ inline http_response simulator::route(const sim_detail::parsed_request& in) {
     return error(404, "Resource not found");
   }
   if (api == "asterisk") return asterisk_route(in);
-  if (api == "endpoints") {
-    if (s.size() == 1 && m == "GET") return reply(200, "[]");
-    return not_modelled("endpoints (other than list)");
-  }
-  if (api == "deviceStates") {
-    if (s.size() == 1 && m == "GET") return reply(200, "[]");
-    return not_modelled("deviceStates (other than list)");
-  }
-  if (api == "mailboxes") {
-    if (s.size() == 1 && m == "GET") return reply(200, "[]");
-    return not_modelled("mailboxes (other than list)");
-  }
+  if (api == "endpoints") return endpoint_route(in);
+  if (api == "deviceStates") return device_state_route(in);
+  if (api == "mailboxes") return mailbox_route(in);
   if (api == "sounds") {
     if (m != "GET") return error(405, "Invalid method");
     std::vector<Sound> sounds;
@@ -830,7 +821,23 @@ inline http_response simulator::bridge_route(const sim_detail::parsed_request& i
     b.vars.emplace_back(variable, in.param_or("value", ""));
     return reply(204);
   }
-  if (op == "variables") return not_modelled("bridges::getBridgeVars/setBridgeVars");
+  if (op == "variables") {
+    if (m == "GET") {
+      Variables values;
+      values.variables = nlohmann::json::object();
+      for (const auto& [key, value] : b.vars)
+        values.variables[key] = value;
+      return reply(200, json_of(values));
+    }
+    if (!in.body.is_object() || !in.body.contains("variables") ||
+        !in.body["variables"].is_object()) {
+      return error(400, "Variables are required");
+    }
+    for (const auto& [key, value] : in.body["variables"].items()) {
+      b.vars.emplace_back(key, value.is_string() ? value.get<std::string>() : value.dump());
+    }
+    return reply(204);
+  }
   return error(404, "Resource not found");
 }
 
@@ -987,8 +994,141 @@ inline http_response simulator::application_route(const sim_detail::parsed_reque
     }
     return reply(200, json_of(describe_app(s[1], app)));
   }
-  if (s.size() == 3 && s[2] == "eventFilter") return not_modelled("applications::filter");
+  if (s.size() == 3 && s[2] == "eventFilter" && in.method == "PUT") {
+    // {"allowed": [{"type": "StasisStart"}, ...], "disallowed": [...]}: publish() applies it.
+    app.allowed.clear();
+    app.disallowed.clear();
+    if (!in.body.is_null() && !in.body.is_object()) return error(400, "Invalid filter");
+    for (const char* list : {"allowed", "disallowed"}) {
+      if (!in.body.is_object() || !in.body.contains(list)) continue;
+      if (!in.body[list].is_array()) return error(400, "Invalid filter");
+      for (const auto& entry : in.body[list]) {
+        if (!entry.is_object() || !entry.contains("type") || !entry["type"].is_string()) {
+          return error(400, "Invalid filter");
+        }
+        (std::string(list) == "allowed" ? app.allowed : app.disallowed)
+            .push_back(entry["type"].get<std::string>());
+      }
+    }
+    return reply(200, json_of(describe_app(s[1], app)));
+  }
   return error(404, "Resource not found");
+}
+
+inline http_response simulator::endpoint_route(const sim_detail::parsed_request& in) {
+  const auto& s = in.segments;
+  if (in.method != "GET") {
+    if (s.size() >= 2 && (s.back() == "sendMessage" || s.back() == "refer")) {
+      return not_modelled("endpoints::sendMessage and endpoints::refer");
+    }
+    return error(405, "Invalid method");
+  }
+  // The endpoints are those set_endpoint() described, with their live channels.
+  auto describe = [&](const std::string& name) {
+    Endpoint endpoint;
+    const std::size_t slash = name.find('/');
+    endpoint.technology = name.substr(0, slash);
+    endpoint.resource = name.substr(slash + 1);
+    endpoint.state = EndpointState::online;
+    for (const auto& id : channel_order_) {
+      const channel* ch = find_channel(id);
+      if (ch && ch->device == name) endpoint.channel_ids.push_back(id);
+    }
+    return endpoint;
+  };
+  std::vector<Endpoint> list;
+  for (const auto& [name, behaviour] : endpoints_) {
+    (void)behaviour;
+    const std::string tech = name.substr(0, name.find('/'));
+    if (s.size() >= 2 && tech != s[1]) continue;
+    if (s.size() == 3 && name != s[1] + "/" + s[2]) continue;
+    list.push_back(describe(name));
+  }
+  if (s.size() == 3) {
+    if (list.empty()) return error(404, "Endpoint not found");
+    return reply(200, json_of(list.front()));
+  }
+  if (s.size() == 2 && list.empty()) return error(404, "No Endpoints found - invalid tech " + s[1]);
+  if (s.size() > 3) return error(404, "Resource not found");
+  return reply(200, json_list(list));
+}
+
+inline http_response simulator::device_state_route(const sim_detail::parsed_request& in) {
+  const auto& s = in.segments;
+  auto describe = [&](const std::string& name, const std::string& state) {
+    DeviceState device;
+    device.name = name;
+    device.state = DeviceStateValue::from_text(state);
+    return device;
+  };
+  if (s.size() == 1 && in.method == "GET") {
+    std::vector<DeviceState> list;
+    for (const auto& [name, state] : device_states_)
+      list.push_back(describe(name, state));
+    return reply(200, json_list(list));
+  }
+  if (s.size() != 2) return error(404, "Resource not found");
+  const std::string& name = s[1];
+  const auto found = device_states_.find(name);
+  if (in.method == "GET") {
+    return reply(
+        200, json_of(describe(name, found == device_states_.end() ? "UNKNOWN" : found->second)));
+  }
+  // Only "Stasis:" devices are the application's to change (res_stasis_device_state.c).
+  const bool controlled =
+      name.size() > 7 && (name.compare(0, 7, "Stasis:") == 0 || name.compare(0, 7, "stasis:") == 0);
+  if (!controlled) return error(409, "Uncontrolled device specified");
+  if (in.method == "PUT") {
+    const std::string state = in.param_or("deviceState", "");
+    static const std::set<std::string> states = {"NOT_INUSE",   "INUSE",   "BUSY",      "INVALID",
+                                                 "UNAVAILABLE", "RINGING", "RINGINUSE", "ONHOLD"};
+    if (states.count(state) == 0) return error(500, "Unknown device");
+    device_states_[name] = state;
+    emit_device(name, state.c_str());
+    return reply(204);
+  }
+  if (in.method == "DELETE") {
+    device_states_.erase(name);
+    return reply(204);
+  }
+  return error(405, "Invalid method");
+}
+
+inline http_response simulator::mailbox_route(const sim_detail::parsed_request& in) {
+  const auto& s = in.segments;
+  auto describe = [](const std::string& name, const std::pair<int, int>& counts) {
+    Mailbox mailbox;
+    mailbox.name = name;
+    mailbox.old_messages = counts.first;
+    mailbox.new_messages = counts.second;
+    return mailbox;
+  };
+  if (s.size() == 1 && in.method == "GET") {
+    std::vector<Mailbox> list;
+    for (const auto& [name, counts] : mailboxes_)
+      list.push_back(describe(name, counts));
+    return reply(200, json_list(list));
+  }
+  if (s.size() != 2) return error(404, "Resource not found");
+  const auto found = mailboxes_.find(s[1]);
+  if (in.method == "GET") {
+    if (found == mailboxes_.end()) return error(404, "Mailbox is does not exist");
+    return reply(200, json_of(describe(s[1], found->second)));
+  }
+  if (in.method == "PUT") {
+    const std::string* old_messages = in.param("oldMessages");
+    const std::string* new_messages = in.param("newMessages");
+    if (!old_messages || !new_messages) return error(400, "Missing parameters");
+    mailboxes_[s[1]] = {static_cast<int>(sim_detail::to_int(*old_messages)),
+                        static_cast<int>(sim_detail::to_int(*new_messages))};
+    return reply(204);
+  }
+  if (in.method == "DELETE") {
+    if (found == mailboxes_.end()) return error(404, "Mailbox does not exist");
+    mailboxes_.erase(found);
+    return reply(204);
+  }
+  return error(405, "Invalid method");
 }
 
 inline http_response simulator::user_event(const sim_detail::parsed_request& in) {
