@@ -13,7 +13,7 @@
 #include <map>
 #include <memory>
 #include <string>
-#include <type_traits>
+#include <utility>
 #include <vector>
 
 #include <boost/asio/io_context.hpp>
@@ -67,6 +67,8 @@ application over (ApplicationReplaced).
   std::exit(2);
 }
 
+using ms = std::chrono::milliseconds;
+
 std::string env(const char* name, const char* fallback) {
   const char* value = std::getenv(name);
   return value != nullptr && *value != '\0' ? value : fallback;
@@ -97,9 +99,12 @@ settings parse_options(int argc, char** argv) {
     if (text.empty() || *end != '\0' || n < 0) bad_usage(option + " takes a whole number: " + text);
     return std::max(least, n);
   };
-  const auto ms = [&](long least) { return std::chrono::milliseconds{number(least)}; };
   const std::map<std::string, std::function<void()>> actions{
-      {"--help", [] { std::exit(static_cast<bool>(std::cout << usage) ? 0 : 1); }},
+      {"--help",
+       [] {
+         std::cout << usage;
+         std::exit(0);
+       }},
       {"--host", [&] { s.host = value(); }},
       {"--port", [&] { s.port = value(); }},
       {"--app", [&] { s.app = value(); }},
@@ -109,10 +114,10 @@ settings parse_options(int argc, char** argv) {
       {"--media", [&] { s.media = value(); }},
       {"--requests-over-websocket", [&] { c.requests = ari::request_transport::websocket; }},
       {"--log-only", [&] { s.log_only = true; }},
-      {"--timeout-ms", [&] { c.connect_timeout = c.request_timeout = ms(1); }},
-      {"--idle-timeout-ms", [&] { c.idle_timeout = ms(2); }},
-      {"--initial-backoff-ms", [&] { c.initial_backoff = ms(0); }},
-      {"--max-backoff-ms", [&] { c.max_backoff = ms(0); }},
+      {"--timeout-ms", [&] { c.connect_timeout = c.request_timeout = ms{number(1)}; }},
+      {"--idle-timeout-ms", [&] { c.idle_timeout = ms{number(2)}; }},
+      {"--initial-backoff-ms", [&] { c.initial_backoff = ms{number(0)}; }},
+      {"--max-backoff-ms", [&] { c.max_backoff = ms{number(0)}; }},
       {"--max-attempts", [&] { c.max_attempts = static_cast<unsigned>(number(0)); }},
       {"--record", [&] { s.record = value(); }},
       {"--exit-after-events", [&] { s.exit_after = number(0); }},
@@ -122,19 +127,13 @@ settings parse_options(int argc, char** argv) {
     if (action == actions.end()) bad_usage(std::string("unknown option ") + argv[i]);
     action->second();
   }
-  // Digits only: a service name would fail later, and forever.
-  const std::string& p = s.port;
-  if (p.empty() || p.size() > 5 || p.find_first_not_of("0123456789") != std::string::npos ||
-      std::stol(p) < 1 || std::stol(p) > 65535) {
-    bad_usage("--port takes a port number from 1 to 65535, not '" + p + "'");
-  }
   const bool ipv6 = s.host.find(':') != std::string::npos;
-  c.url = "http://" + (ipv6 ? "[" + s.host + "]" : s.host) + ":" + p;
+  c.url = "http://" + (ipv6 ? "[" + s.host + "]" : s.host) + ":" + s.port;
   c.applications = {s.app};
   return s;
 }
 
-// The client refuses options it cannot use (an empty --host): a bad command line.
+// The client refuses options it cannot use (--port 0, an empty --host): a bad command line.
 ari::client make_client(boost::asio::io_context& io, const ari::client_options& options) try {
   return {io, options};
 } catch (const std::invalid_argument& e) {
@@ -147,10 +146,10 @@ void log(const std::string& line) {
 
 std::string ids_of(const ari::Event& event) {
   const ari::related ids = ari::related_ids(event);
+  std::string text;
   const std::pair<const char*, const std::vector<std::string>*> lists[] = {
       {"channel", &ids.channels},     {"bridge", &ids.bridges},     {"playback", &ids.playbacks},
       {"recording", &ids.recordings}, {"endpoint", &ids.endpoints}, {"device", &ids.devices}};
-  std::string text;
   for (const auto& [kind, list] : lists) {
     for (const auto& id : *list)
       text += std::string(" ") + kind + "=" + id;
@@ -158,26 +157,11 @@ std::string ids_of(const ari::Event& event) {
   return text;
 }
 
-// A request as it goes out, for the log.
-template <class R>
-std::string describe(const R& request, bool over_websocket) {
-  if (!over_websocket) {
-    const ari::http_request form = ari::to_http(request);
-    return form.method + " " + form.target;
-  }
-  const ari::RESTRequest message = ari::to_rest_request(request, {}, {});
-  std::string text = message.method + " " + message.uri;
-  for (const auto& p : message.query_strings.value_or(std::vector<ari::RESTQueryStringParameter>{}))
-    text += (text.find('?') == std::string::npos ? "?" : "&") + p.name + "=" + p.value;
-  return text + " (RESTRequest)";
-}
-
 }  // namespace
 
 int main(int argc, char** argv) {
   const settings s = parse_options(argc, argv);
-  std::ofstream record;
-  if (!s.record.empty()) record.open(s.record, std::ios::app);
+  std::ofstream record(s.record, std::ios::app);  // none without --record
   if (!s.record.empty() && !record) {
     std::cerr << "stasis_app: cannot write " << s.record << '\n';
     return 2;
@@ -193,41 +177,31 @@ int main(int argc, char** argv) {
     if (exiting && in_flight == 0) client.stop();
   };
 
-  // Sends a request, logs it and its outcome, and gives its response to on_success.
+  // Sends a request, logs it and its outcome, and gives its response (if any) to on_success.
   const auto send = [&](auto request, auto on_success) {
-    using R = decltype(request);
     const std::string id = "rq-" + std::to_string(++requests);
-    log("request " + id + ": " + describe(request, over_websocket));
+    const ari::http_request form = ari::to_http(request);
+    log("request " + id + ": " + form.method + " " + form.target +
+        (over_websocket ? " (RESTRequest)" : ""));
     ++in_flight;
-    const auto outcome = [&, id](const std::exception_ptr& error) {
+    client.async_send(request, [=, &in_flight](std::exception_ptr error, auto&&... response) {
       --in_flight;
       try {
         if (error) std::rethrow_exception(error);
-        log("response " + id + ": ok");
-        return true;
       } catch (const std::exception& e) {
         log("request " + id + " failed: " + e.what());
-        return false;
+        return stop_when_idle();
       }
-    };
-    if constexpr (std::is_void_v<typename R::response>) {
-      client.async_send(request, [=](std::exception_ptr error) mutable {
-        if (outcome(error)) on_success();
-        stop_when_idle();
-      });
-    } else {
-      client.async_send(request, [=](std::exception_ptr error, typename R::response r) mutable {
-        if (outcome(error)) on_success(r);
-        stop_when_idle();
-      });
-    }
+      log("response " + id + ": ok");
+      on_success(response...);
+      stop_when_idle();
+    });
   };
 
   const auto seen = [&](const ari::Event& event) {
     if (record.is_open()) record << ari::to_frame(event) << std::endl;
     log("event " + std::string(ari::type_name(event)) + ids_of(event));
-    if (std::holds_alternative<ari::RESTResponse>(event) || s.exit_after < 0) return;
-    if (++events != s.exit_after) return;
+    if (std::holds_alternative<ari::RESTResponse>(event) || ++events != s.exit_after) return;
     log("exiting after " + std::to_string(events) + " events");
     exiting = true;
     // After this event's handlers, which may send requests still.
@@ -266,14 +240,6 @@ int main(int argc, char** argv) {
     answer.channelId = e.channel.id;
     send(answer, [&, channel = e.channel.id] { play_then_hang_up(channel); });
   });
-  client.on<ari::StasisEnd>([&](const ari::StasisEnd& e) {
-    seen(e);
-    log("  -> channel " + e.channel.id + " left the application");
-  });
-  client.on<ari::UnknownEvent>([&](const ari::UnknownEvent& e) {
-    seen(e);
-    log("  -> an event type this ari-events does not know: " + e.type);
-  });
 
   client.on_connected([&](const ari::connection_info& c) {
     log("connected to " + where + " as application " + s.app);
@@ -300,19 +266,18 @@ int main(int argc, char** argv) {
     log("bad frame skipped: " + f.what + "; frame: " + f.excerpt);
   });
   client.on_stopped([&](ari::stop_reason why, const std::string& detail) {
-    if (why == ari::stop_reason::requested) return;
     if (why == ari::stop_reason::application_replaced) {
       log("application " + s.app +
           " was taken over by another connection (ApplicationReplaced): exiting");
       status = 3;
-    } else if (why == ari::stop_reason::attempts_exhausted) {
-      log("connect to " + where + " failed, giving up: " + detail);
-      status = 1;
-    } else {
-      log("connect to " + where + " failed: " + detail);
-      log(why == ari::stop_reason::unauthorized ? "not retrying: check --user and --password"
-                                                : "not retrying: check --host");
-      status = 2;
+    } else if (why != ari::stop_reason::requested) {
+      const bool exhausted = why == ari::stop_reason::attempts_exhausted;
+      log("connect to " + where + " failed" + (exhausted ? ", giving up: " : ": ") + detail);
+      if (!exhausted) {
+        log(why == ari::stop_reason::unauthorized ? "not retrying: check --user and --password"
+                                                  : "not retrying: check --host");
+      }
+      status = exhausted ? 1 : 2;
     }
   });
 
