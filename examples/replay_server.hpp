@@ -6,7 +6,8 @@
 //
 // The script is JSONL, one step a line, run in order. A line is a text frame to send on the current
 // event WebSocket (the newest one, as Asterisk gives an application to its newest connection),
-// unless it begins with {"KEY": for one of these keys:
+// unless it begins with {"KEY": for one of these keys. A step that needs the event connection
+// (a frame, raw, drop, close, pause or wait) waits for one when there is none.
 //
 //   {"expect":{"method":"POST","uri":"channels/c1/play","query":[["media","sound:x"]],
 //              "body":{...}},"respond":{"status":201,"reason":"Created","body":{...}}}
@@ -31,9 +32,10 @@
 //       write TEXT on the event connection's socket as is, outside any frame (protocol garbage);
 //   {"pause_ms":N}
 //       neither read nor write on the event connection for N ms: the client's pings go
-//       unanswered, so that its idle timeout can fire (a new connection is served meanwhile);
+//       unanswered, so that its idle timeout can fire (a new connection is not paused: it
+//       answers pings, and the script goes on on it after the N ms);
 //   {"wait_ms":N}
-//       send nothing for N ms, still reading and answering pings;
+//       send nothing on the event connection for N ms, still reading and answering pings;
 //   {"wait_websocket":K}
 //       wait until the K-th WebSocket connection (counted from 1) has been accepted.
 //
@@ -134,6 +136,7 @@ class server {
 #ifdef ARI_REPLAY_SERVER_IMPLEMENTATION
 
 #include <algorithm>
+#include <array>
 #include <atomic>
 #include <condition_variable>
 #include <cstdint>
@@ -568,13 +571,33 @@ struct http_connection : std::enable_shared_from_this<http_connection> {
       response->prepare_payload();
       owner.log("connection " + std::to_string(number) + ": bad request (" + error.message() +
                 "), answered " + std::to_string(response->result_int()));
-      http::async_write(socket, *response,
-                        [self = shared_from_this(), response](error_code, std::size_t) {
-                          self->end("bad request");
-                        });
+      http::async_write(
+          socket, *response,
+          [self = shared_from_this(), response](error_code, std::size_t) { self->linger(); });
       return;
     }
     owner.on_request(shared_from_this());
+  }
+
+  // Closing with unread bytes would reset the connection, and the client could lose the answer:
+  // stop sending, then read and discard (a bounded amount) until the client closes.
+  void linger() {
+    error_code ignored;
+    socket.shutdown(tcp::socket::shutdown_send, ignored);
+    discard = std::make_shared<std::array<char, 4096>>();
+    discard_more();
+  }
+
+  void discard_more() {
+    socket.async_read_some(net::buffer(*discard),
+                           [self = shared_from_this()](error_code error, std::size_t size) {
+                             self->discarded += size;
+                             if (error || self->discarded > 4 * self->owner.o_.body_limit + 65536) {
+                               self->end("bad request");
+                               return;
+                             }
+                             self->discard_more();
+                           });
   }
 
   void write(std::shared_ptr<http::response<http::string_body>> response,
@@ -608,6 +631,8 @@ struct http_connection : std::enable_shared_from_this<http_connection> {
   long requests = 0;
   bool ended = false;
   bool upgraded = false;
+  std::shared_ptr<std::array<char, 4096>> discard;
+  std::size_t discarded = 0;
 };
 
 struct ws_session : std::enable_shared_from_this<ws_session> {
@@ -645,6 +670,7 @@ struct ws_session : std::enable_shared_from_this<ws_session> {
     ended = true;
     error_code ignored;
     ws.next_layer().socket().close(ignored);
+    ws.next_layer().resume();  // operations held by a pause fail now rather than at stop()
     owner.log("connection " + std::to_string(number) + ": ended (" + why_text + ") after sending " +
               std::to_string(sent) + " frames, receiving " + std::to_string(received) +
               " messages");
@@ -878,6 +904,11 @@ inline void server::impl::upgrade(const std::shared_ptr<detail::http_connection>
       detail::query_value(std::string(request.target()), "app").value_or(""));
   session->ws.read_message_max(o_.body_limit);
   session->ws.auto_fragment(false);
+  // Listed now, so that stop() closes it mid-handshake too.
+  sessions_.erase(std::remove_if(sessions_.begin(), sessions_.end(),
+                                 [](const auto& weak) { return weak.expired(); }),
+                  sessions_.end());
+  sessions_.push_back(session);
   auto held = std::make_shared<decltype(request)>(std::move(request));
   session->ws.async_accept(*held, [this, session, held, late](error_code error) {
     if (stopping_) return;
@@ -888,10 +919,6 @@ inline void server::impl::upgrade(const std::shared_ptr<detail::http_connection>
     }
     session->ordinal = ++websockets_;
     ++websockets_open_;
-    sessions_.push_back(session);
-    sessions_.erase(std::remove_if(sessions_.begin(), sessions_.end(),
-                                   [](const auto& weak) { return weak.expired(); }),
-                    sessions_.end());
     std::string line =
         "connection " + std::to_string(session->number) + ": websocket " +
         std::to_string(session->ordinal) + " for app " + session->app + ", serving from line " +
@@ -975,6 +1002,7 @@ inline void server::impl::drop(detail::ws_session& session) {
   // No close frame: the client sees the socket drop.
   session.ws.next_layer().socket().shutdown(tcp::socket::shutdown_both, ignored);
   session.ws.next_layer().socket().close(ignored);
+  session.ws.next_layer().resume();
   log("connection " + std::to_string(session.number) + ": dropped after " +
       std::to_string(session.sent) + " frames");
   on_websocket_end(session);
@@ -1070,7 +1098,7 @@ inline void server::impl::answer(const detail::arrival& a, const detail::reply& 
     message["application"] = session->app;
     message["timestamp"] = detail::timestamp_now();
     message["asterisk_id"] = "02:fc:00:00:00:01";
-    frame = message.dump();
+    frame = message.dump(-1, ' ', false, detail::json::error_handler_t::replace);
   }
   send(session, std::move(frame), false, delivered);
 }
@@ -1200,6 +1228,7 @@ inline void server::impl::advance() {
       }
       case step::pause:
       case step::wait: {
+        if (!current_) return;  // the time counts on the event connection
         busy_ = true;
         ++next_;
         std::shared_ptr<detail::ws_session> paused;

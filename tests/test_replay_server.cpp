@@ -247,3 +247,56 @@ TEST_CASE("replay server: refused upgrades, then a handshake held until the clie
   CHECK(server.count("connection 3: websocket 1 for app testapp") == 1);
   CHECK(server.count("websocket 2") == 0);
 }
+
+TEST_CASE("replay server: garbage, oversized and cut-short requests leave it serving") {
+  ari_replay::options o;
+  o.http_requests = true;
+  o.body_limit = 1000;
+  ari_replay::server server(
+      o, {R"({"expect":{"method":"GET","uri":"channels"},"respond":{"status":200,"body":[]}})"});
+  server.start();
+  {
+    http_client garbage(server.port());
+    net::write(garbage.socket, net::buffer(std::string("\x16\x03\x01 not HTTP\r\n\r\n")));
+    CHECK(garbage.receive().result_int() == 400);
+  }
+  {
+    http_client oversized(server.port());
+    http::request<http::string_body> request{http::verb::post, "/ari/channels", 11};
+    request.set(http::field::authorization, web::basic_authorization("asterisk:asterisk"));
+    request.body() = std::string(2000, 'x');
+    request.prepare_payload();
+    http::write(oversized.socket, request);
+    CHECK(oversized.receive().result_int() == 413);
+  }
+  {
+    http_client cut_short(server.port());
+    net::write(
+        cut_short.socket,
+        net::buffer(std::string("POST /ari/channels HTTP/1.1\r\nContent-Length: 50\r\n\r\nab")));
+  }
+  {
+    ws_client vanishing;
+    REQUIRE_FALSE(vanishing.connect(server.port()));
+    net::write(vanishing.ws.next_layer(), net::buffer(std::string("\xff\xff\xff\xff")));
+  }
+  REQUIRE(server.wait_for("connection 4: ended ("));
+  http_client client(server.port());
+  client.send(http::verb::get, "/ari/channels");
+  CHECK(client.receive().result_int() == 200);
+  CHECK(server.count("request 1: GET channels as expected; answered 200 (http connection 5)") == 1);
+  CHECK(server.count(": bad request (") == 3);
+  CHECK(server.succeeded());
+}
+
+TEST_CASE("replay server: options::ipv6 listens on [::1] too, on the same port") {
+  ari_replay::options o;
+  o.ipv6 = true;
+  ari_replay::server server(o, {R"({"type":"A"})"});
+  server.start();
+  CHECK(server.count("listening on [::1]:" + std::to_string(server.port())) == 1);
+  ws_client client;
+  client.ws.next_layer().connect({net::ip::make_address("::1"), server.port()});
+  client.ws.handshake("[::1]:" + std::to_string(server.port()), events_target);
+  CHECK(client.read() == R"({"type":"A"})");
+}
