@@ -1019,7 +1019,11 @@ inline http_response simulator::endpoint_route(const sim_detail::parsed_request&
   const auto& s = in.segments;
   if (in.method != "GET") {
     if (s.size() >= 2 && (s.back() == "sendMessage" || s.back() == "refer")) {
-      return not_modelled("endpoints::sendMessage and endpoints::refer");
+      if (s.back() == "refer") {
+        return not_modelled(s.size() == 2 ? "endpoints::refer" : "endpoints::referToEndpoint");
+      }
+      return not_modelled(s.size() == 2 ? "endpoints::sendMessage"
+                                        : "endpoints::sendMessageToEndpoint");
     }
     return error(405, "Invalid method");
   }
@@ -1233,9 +1237,25 @@ inline http_response simulator::asterisk_route(const sim_detail::parsed_request&
     }
     return error(405, "Invalid method");
   }
-  if (s.size() >= 2 && s[1] == "modules") return not_modelled("asterisk modules operations");
-  if (s.size() >= 2 && s[1] == "logging") return not_modelled("asterisk logging operations");
-  if (s.size() >= 2 && s[1] == "config") return not_modelled("asterisk dynamic configuration");
+  const std::string& m = in.method;
+  if (s.size() >= 2 && s[1] == "modules") {
+    if (s.size() == 2) return not_modelled("asterisk::listModules");
+    if (m == "GET") return not_modelled("asterisk::getModule");
+    if (m == "POST") return not_modelled("asterisk::loadModule");
+    if (m == "DELETE") return not_modelled("asterisk::unloadModule");
+    return not_modelled("asterisk::reloadModule");
+  }
+  if (s.size() >= 2 && s[1] == "logging") {
+    if (s.size() == 2) return not_modelled("asterisk::listLogChannels");
+    if (s.size() == 4) return not_modelled("asterisk::rotateLog");
+    if (m == "POST") return not_modelled("asterisk::addLog");
+    return not_modelled("asterisk::deleteLog");
+  }
+  if (s.size() >= 2 && s[1] == "config") {
+    if (m == "GET") return not_modelled("asterisk::getObject");
+    if (m == "PUT") return not_modelled("asterisk::updateObject");
+    return not_modelled("asterisk::deleteObject");
+  }
   return error(404, "Resource not found");
 }
 
