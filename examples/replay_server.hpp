@@ -85,7 +85,9 @@ struct options {
   int refuse_status = 0;                         // answer WebSocket upgrades with this status
   long refuse_count = 0;                         // ... only the first N of them; 0: every one
   std::size_t body_limit = 1024 * 1024;          // HTTP request bodies and WebSocket messages read
-  std::function<void(const std::string&)> echo;  // called with each log line (server thread)
+  // Called with each log line, on the server thread, under the log's lock: it must not call
+  // the server.
+  std::function<void(const std::string&)> echo;
 };
 
 // The lines of a script file, empty lines left out. Throws std::runtime_error when unreadable.

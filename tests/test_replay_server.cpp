@@ -300,3 +300,51 @@ TEST_CASE("replay server: options::ipv6 listens on [::1] too, on the same port")
   client.ws.handshake("[::1]:" + std::to_string(server.port()), events_target);
   CHECK(client.read() == R"({"type":"A"})");
 }
+
+TEST_CASE("replay server: close and drop steps, the script going on on the next connection") {
+  ari_replay::server server(
+      {}, {R"({"type":"A"})", R"({"close":4000,"reason":"bye"})", R"({"wait_websocket":2})",
+           R"({"type":"B"})", R"({"drop":true})", R"({"type":"C"})"});
+  server.start();
+  beast::flat_buffer buffer;
+  beast::error_code error;
+
+  ws_client first;
+  REQUIRE_FALSE(first.connect(server.port()));
+  CHECK(first.read() == R"({"type":"A"})");
+  first.ws.read(buffer, error);
+  CHECK(error == websocket::error::closed);
+  CHECK(first.ws.reason().code == 4000);
+  CHECK(first.ws.reason().reason == "bye");
+
+  ws_client second;
+  REQUIRE_FALSE(second.connect(server.port()));
+  CHECK(second.read() == R"({"type":"B"})");
+  second.ws.read(buffer, error);
+  CHECK(error);  // dropped: no close frame
+
+  ws_client third;
+  REQUIRE_FALSE(third.connect(server.port()));
+  CHECK(third.read() == R"({"type":"C"})");
+  CHECK(server.count("connection 1: sent close 4000") == 1);
+  CHECK(server.count("connection 2: dropped after 1 frames") == 1);
+  CHECK(server.count("connection 3: websocket 3 for app testapp, serving from line 6") == 1);
+  CHECK(server.wait_for("connection 3: sent 1 frames, all done"));
+}
+
+TEST_CASE("replay server: a drop of the HTTP connections closes idle keep-alive ones") {
+  ari_replay::options o;
+  o.http_requests = true;
+  ari_replay::server server(
+      o, {R"({"expect":{"method":"GET","uri":"channels"},"respond":{"status":200,"body":[]}})",
+          R"({"drop":"http"})"});
+  server.start();
+  http_client client(server.port());
+  client.send(http::verb::get, "/ari/channels");
+  CHECK(client.receive().result_int() == 200);
+  REQUIRE(server.wait_for("connection 1: ended (dropped by the script) after 1 requests"));
+  http::response<http::string_body> response;
+  beast::error_code error;
+  http::read(client.socket, client.buffer, response, error);
+  CHECK(error == http::error::end_of_stream);
+}
