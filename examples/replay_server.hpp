@@ -52,8 +52,12 @@
 //   connection C: dropped after X frames
 //   connection C: ended (WHY) after sending X frames, receiving Y messages   (a WebSocket)
 //   connection C: ended (WHY) after R requests         (an HTTP connection)
+//   connection C: bad request (WHY), answered 400 | 413        (then closed)
+//   connection C: wrote N raw bytes / request N: answer not delivered (WHY)
 //   connection C: holding the handshake for D ms
 //   connection C: handshake after D ms: the client had gone | the client was still there
+//       (a late handshake completed takes the application over, as on Asterisk)
+//   holding connection C without a word                 (options::stall)
 //   conversation: M of R requests as expected[, script not finished][, U beyond the script]
 // Connections are numbered in accept order, HTTP and WebSocket alike.
 //
