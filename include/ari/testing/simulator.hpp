@@ -487,10 +487,10 @@ class simulator {
     publish_channel(std::move(event), ch);
   }
 
-  void emit_state(channel& ch, ChannelState state) {
+  void emit_state(channel& ch, ChannelState state, bool update_device = true) {
     ch.state = state;
     publish_channel(ChannelStateChange{}, ch);
-    if (ch.kind == channel_kind::local1 || ch.kind == channel_kind::local2) {
+    if (update_device && (ch.kind == channel_kind::local1 || ch.kind == channel_kind::local2)) {
       device_update(ch.device);
     }
   }
@@ -499,9 +499,9 @@ class simulator {
   void device_update(const std::string& device) {
     bool in_use = false;
     for (const auto& [id, ch] : channels_) {
-      in_use =
-          in_use || (ch.device == device && !ch.hangup_requested && ch.state == ChannelState::Up &&
-                     (ch.kind == channel_kind::local1 || ch.kind == channel_kind::local2));
+      in_use = in_use || (ch.device == device && !ch.hangup_requested &&
+                          (ch.state == ChannelState::Up || ch.state == ChannelState::Busy) &&
+                          (ch.kind == channel_kind::local1 || ch.kind == channel_kind::local2));
     }
     emit_device(device, in_use ? "INUSE" : "NOT_INUSE");
   }
@@ -1056,10 +1056,14 @@ class simulator {
     if (app == "Busy" || app == "Congestion") {
       const bool busy = app == "Busy";
       ch.own_cause = busy ? 17 : 34;
-      emit_state(ch, ChannelState::Busy);
+      // The device state is worked out after the failed originate has taken the pair down
+      // (as the capture shows: no INUSE then), or with the pair still there after a dial.
+      const std::string device = ch.device;
+      emit_state(ch, ChannelState::Busy, false);
       if (ch.kind == channel_kind::local2 && peer && peer->dialing) {
         dial_failed(*peer, busy ? "BUSY" : "CONGESTION");
       }
+      device_update(device);
       return;
     }
     if (app == "Playback") {
