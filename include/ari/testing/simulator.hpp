@@ -498,10 +498,13 @@ class simulator {
   // A Local device is in use while one of its channels is up and not going away.
   void device_update(const std::string& device) {
     bool in_use = false;
-    for (const auto& [id, ch] : channels_) {
-      in_use = in_use || (ch.device == device && !ch.hangup_requested &&
-                          (ch.state == ChannelState::Up || ch.state == ChannelState::Busy) &&
-                          (ch.kind == channel_kind::local1 || ch.kind == channel_kind::local2));
+    const auto members = local_devices_.find(device);
+    if (members != local_devices_.end()) {
+      for (const auto& id : members->second) {
+        const channel* ch = find_channel(id);
+        in_use = in_use || (ch && !ch->hangup_requested &&
+                            (ch->state == ChannelState::Up || ch->state == ChannelState::Busy));
+      }
     }
     emit_device(device, in_use ? "INUSE" : "NOT_INUSE");
   }
@@ -801,7 +804,10 @@ class simulator {
     for (auto& [name, app] : apps_)
       app.channels.erase(id);
     channels_.erase(id);
-    if (kind == channel_kind::local1 || kind == channel_kind::local2) device_update(device);
+    if (kind == channel_kind::local1 || kind == channel_kind::local2) {
+      local_devices_[device].erase(id);
+      device_update(device);
+    }
     if (kind == channel_kind::snoop) emit_device(device, "INVALID");
     for (const auto& snoop_id : snoops) {
       if (channel* snoop = find_channel(snoop_id)) destroy(*snoop, 16);
@@ -922,6 +928,8 @@ class simulator {
     }
     first->kind = channel_kind::local1;
     two.kind = channel_kind::local2;
+    local_devices_[first->device].insert(first->id);
+    local_devices_[two.device].insert(two.id);
     two.state = ChannelState::Ring;
     first->peer = two.id;
     two.peer = first->id;
@@ -1568,6 +1576,8 @@ class simulator {
   std::map<std::string, app_state> apps_;
   std::map<std::string, endpoint_behaviour> endpoints_;
   std::map<std::string, std::string> globals_;
+  // The live Local channels of each Local device ("Local/wait@far"), for its state.
+  std::map<std::string, std::set<std::string>> local_devices_;
   std::map<std::string, std::string> device_states_;      // "Stasis:..." -> state
   std::map<std::string, std::pair<int, int>> mailboxes_;  // old, new messages
   std::vector<std::unique_ptr<event_socket>> sockets_;
