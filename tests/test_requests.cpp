@@ -2,8 +2,10 @@
 // the decoding of responses, against what Asterisk 22.10.1 sent and accepted.
 #include <ari/requests.hpp>
 
+#include <stdexcept>
 #include <string>
 #include <tuple>
+#include <vector>
 
 #include "catch.hpp"
 #include "support.hpp"
@@ -183,7 +185,9 @@ TEST_CASE("requests: error statuses of an operation carry the schema's reasons")
         std::make_tuple(500, std::string("Internal Server Error"), std::string()));
   CHECK(status_of(401, R"({"message":)") ==
         std::make_tuple(401, std::string("Unauthorized"), std::string()));
-  CHECK(status_of(302, R"({"message":42})") == std::make_tuple(302, std::string(), std::string()));
+  CHECK(status_of(302, R"({"message":42})") ==
+        std::make_tuple(302, std::string("Found"), std::string()));
+  CHECK(status_of(599, R"({"message":42})") == std::make_tuple(599, std::string(), std::string()));
   CHECK(status_of(503, std::string(100000, '[')) ==
         std::make_tuple(503, std::string("Service Unavailable"), std::string()));
   ari::decode_response<answer>(204, "");
@@ -480,6 +484,280 @@ TEST_CASE("requests: every operation's two forms agree") {
       },
       all_requests{});
   CHECK(count == 109);
+}
+
+namespace {
+
+// Asterisk's reading of a list value, written here from its behaviour (main/app.c,
+// ast_app_separate_args with ',' as the delimiter, as every generated res/res_ari_*.c calls it
+// after percent-decoding): a backslash makes the next character literal and goes; a double
+// quote goes and suspends splitting until the next one; a comma inside ( ) or [ ] does not
+// split, a closing bracket with none open being ignored; "" is one empty item.
+std::vector<std::string> asterisk_list(const std::string& value) {
+  if (value.empty()) return {""};
+  std::vector<std::string> items(1);
+  int paren = 0;
+  int bracket = 0;
+  bool quoted = false;
+  for (std::size_t i = 0; i < value.size(); ++i) {
+    const char c = value[i];
+    if (c == '\\') {
+      if (++i < value.size()) items.back() += value[i];
+      continue;
+    }
+    if (c == '"') {
+      quoted = !quoted;
+      continue;
+    }
+    if (c == '(') ++paren;
+    if (c == ')' && paren != 0) --paren;
+    if (c == '[') ++bracket;
+    if (c == ']' && bracket != 0) --bracket;
+    if (c == ',' && paren == 0 && bracket == 0 && !quoted) {
+      items.emplace_back();
+      continue;
+    }
+    items.back() += c;
+  }
+  return items;
+}
+
+std::string percent_decoded(const std::string& text) {
+  std::string out;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '%' && i + 2 < text.size()) {
+      out += static_cast<char>(std::stoi(text.substr(i + 1, 2), nullptr, 16));
+      i += 2;
+    } else {
+      out += text[i];
+    }
+  }
+  return out;
+}
+
+// The value of the query parameter `name` in an HTTP target, as sent (still encoded).
+std::string query_value(const std::string& target, const std::string& name) {
+  const std::size_t query = target.find('?');
+  REQUIRE(query != std::string::npos);
+  const std::string all = "&" + target.substr(query + 1) + "&";
+  const std::size_t start = all.find("&" + name + "=");
+  REQUIRE(start != std::string::npos);
+  const std::size_t from = start + name.size() + 2;
+  return all.substr(from, all.find('&', from) - from);
+}
+
+}  // namespace
+
+TEST_CASE("requests: a list item reaches Asterisk as it is, commas, quotes and brackets included") {
+  rq::channels::play play;
+  play.channelId = "c1";
+  play.media = {"tone:440/200,0/200"};
+  // The real 22.10.1 split "tone:440/200,0/200" (and "%2C") in two; escaped, it is one item.
+  CHECK(ari::to_http(play).target == "/ari/channels/c1/play?media=tone%3A440%2F200%5C%2C0%2F200");
+  const ari::RESTRequest message = ari::to_rest_request(play, "t", "r");
+  REQUIRE(message.query_strings);
+  CHECK(message.query_strings->at(0).value == "tone:440/200\\,0/200");
+  CHECK(asterisk_list(message.query_strings->at(0).value) == play.media);
+
+  // What Asterisk already reads back as it is travels unchanged.
+  rq::channels::getChannelVars vars;
+  vars.channelId = "c1";
+  vars.variables = {"CHANNEL(rtpqos,audio,all)", "CALLERID(name)", "X"};
+  CHECK(ari::to_rest_request(vars, "t", "r").query_strings->at(0).value ==
+        "CHANNEL(rtpqos,audio,all),CALLERID(name),X");
+
+  // Every item, hostile or not, read back by Asterisk's splitter after decoding, over either
+  // transport, is the item sent.
+  const std::vector<std::vector<std::string>> lists = {
+      {"tone:440/200,0/200", "sound:x"},
+      {"say \"hi\"", "back\\slash", "trailing\\"},
+      {"open(", "next"},
+      {"a)b(c", "[x", "y]", "z"},
+      {"(a,b)", "[c,d]", "((e),f)", "g(h,i"},
+      {"", "", "x,"},
+      {","},
+      {""},
+      {"\\\"", "\"(,)\"", "]["},
+  };
+  for (const auto& list : lists) {
+    rq::channels::getChannelVars request;
+    request.channelId = "c1";
+    request.variables = list;
+    INFO(ari::to_rest_request(request, "t", "r").query_strings->at(0).value);
+    CHECK(asterisk_list(ari::to_rest_request(request, "t", "r").query_strings->at(0).value) ==
+          list);
+    CHECK(asterisk_list(percent_decoded(query_value(ari::to_http(request).target, "variables"))) ==
+          list);
+  }
+
+  // An empty list would reach Asterisk as one empty item ("only=" is [""]): refused.
+  rq::asterisk::getInfo info;
+  info.only = std::vector<rq::AsteriskInfoSection>{};
+  CHECK_THROWS_WITH(ari::to_http(info),
+                    "ari: asterisk::getInfo: the list only is empty: Asterisk would read one "
+                    "empty item; leave it unset");
+  CHECK_THROWS_AS(ari::to_rest_request(info, "t", "r"), std::invalid_argument);
+}
+
+TEST_CASE("requests: an application name that Asterisk's lines split differently is refused") {
+  // events::eventWebsocket's app is split by ast_app_separate_args up to 19 and by ast_strsep
+  // (which keeps backslashes, and takes ' as a quote) from 20: no escape works on both.
+  rq::events::eventWebsocket events;
+  events.app = {"hello", "a,b"};
+  CHECK_THROWS_WITH(ari::to_http(events),
+                    "ari: events::eventWebsocket: the app item \"a,b\" holds one of , \" ' \\ ( ) "
+                    "[ ], which Asterisk's lines split apart differently");
+  CHECK_THROWS_AS(ari::to_rest_request(events, "t", "r"), std::invalid_argument);
+  for (const char* name : {"it's", "say\"", "back\\", "x(", "y]"}) {
+    events.app = {name};
+    CHECK_THROWS_AS(ari::to_http(events), std::invalid_argument);
+  }
+  events.app = {"hello", "world-2_x.y"};
+  CHECK(ari::to_http(events).target == "/ari/events?app=hello,world-2_x.y");
+}
+
+TEST_CASE("requests: every status a server can send has its reason phrase") {
+  const auto reason_of = [](int status) {
+    try {
+      ari::decode_response<rq::asterisk::ping>(status, "");
+    } catch (const ari::request_error& e) {
+      return e.reason();
+    }
+    return std::string("no error");
+  };
+  // What a real 22.10.1 (or a proxy in front of it) answered with no reason.
+  CHECK(reason_of(406) == "Not Acceptable");  // getStoredFile over the WebSocket
+  CHECK(reason_of(413) == "Content Too Large");
+  CHECK(reason_of(426) == "Upgrade Required");
+  CHECK(reason_of(429) == "Too Many Requests");
+  CHECK(reason_of(431) == "Request Header Fields Too Large");
+  CHECK(reason_of(505) == "HTTP Version Not Supported");
+  CHECK(reason_of(511) == "Network Authentication Required");
+  for (const int status :
+       {100, 101, 300, 301, 302, 303, 304, 305, 307, 308, 400, 401, 402,
+        403, 404, 405, 406, 407, 408, 409, 410, 411, 412, 413, 414, 415,
+        416, 417, 421, 422, 426, 500, 501, 502, 503, 504, 505}) {  // all of RFC 9110's
+    INFO(status);
+    CHECK_FALSE(ari::detail::http_reason_phrase(status).empty());
+  }
+  CHECK(ari::detail::http_reason_phrase(418).empty());  // "(Unused)" in RFC 9110
+  CHECK(ari::detail::http_reason_phrase(299).empty());
+}
+
+TEST_CASE("requests: a path parameter that is a dot segment is sent as %2E") {
+  rq::channels::hangup hangup;
+  hangup.channelId = "..";
+  CHECK(ari::to_http(hangup).target == "/ari/channels/%2E%2E");
+  // Asterisk decodes each segment of a RESTRequest's uri too (ast_ari_invoke): the same path.
+  CHECK(ari::to_rest_request(hangup, "t", "r").uri == "channels/%2E%2E");
+  hangup.channelId = ".";
+  CHECK(ari::to_http(hangup).target == "/ari/channels/%2E");
+  hangup.channelId = "...";  // not a dot segment
+  CHECK(ari::to_http(hangup).target == "/ari/channels/...");
+  hangup.channelId = "1768471200.1";
+  CHECK(ari::to_http(hangup).target == "/ari/channels/1768471200.1");
+  rq::bridges::setVideoSource video;
+  video.bridgeId = ".";
+  video.channelId = "..";
+  CHECK(ari::to_http(video).target == "/ari/bridges/%2E/videoSource/%2E%2E");
+}
+
+TEST_CASE("requests: Asterisk's {\"error\": ...} body is the error's message") {
+  // An originate to an unknown technology: 22.10.1 answered 500 {"error":"Allocation failed"}.
+  try {
+    (void)ari::decode_response<rq::channels::originate>(500, R"({"error":"Allocation failed"})");
+    FAIL("no request_error");
+  } catch (const ari::request_error& e) {
+    CHECK(e.message() == "Allocation failed");
+    CHECK(std::string(e.what()) ==
+          "ari: channels::originate: HTTP 500 Internal Server Error: Allocation failed");
+  }
+  ari::RESTResponse response;
+  response.status_code = 500;
+  response.reason_phrase = "Internal Server Error";
+  response.message_body = R"({"error":"Allocation failed"})";
+  const auto result = ari::try_decode_response<rq::channels::create>(response);
+  REQUIRE(result.request_failure());
+  CHECK(result.request_failure()->message() == "Allocation failed");
+  // "message" wins when there are both.
+  CHECK(ari::detail::error_message(R"({"error":"e","message":"m"})") == "m");
+  CHECK(ari::detail::error_message(R"({"error":7})").empty());
+}
+
+TEST_CASE("requests: bridges::create sends its variables as the body, createWithId wrapped") {
+  rq::bridges::create create;
+  create.type = "mixing";
+  create.variables = {{"CALLERID(num)", "100"}, {"X", {{"value", "1"}, {"report_events", true}}}};
+  const ari::http_request http = ari::to_http(create);
+  CHECK(http.target == "/ari/bridges?type=mixing");
+  CHECK(http.content_type == "application/json");
+  CHECK(http.body == R"x({"CALLERID(num)":"100","X":{"report_events":true,"value":"1"}})x");
+  CHECK(ari::to_rest_request(create, "t", "r").message_body == http.body);
+  CHECK(ari::parameters<rq::bridges::create>()[3].place == ari::parameter_place::whole_body);
+
+  rq::bridges::createWithId with_id;
+  with_id.bridgeId = "b1";
+  with_id.variables = {{"CALLERID(num)", "100"}};
+  CHECK(ari::to_http(with_id).body == R"x({"variables":{"CALLERID(num)":"100"}})x");
+
+  // Asterisk reads the body's type, bridgeId and name as those parameters as well.
+  for (const char* name : {"type", "bridgeId", "name"}) {
+    create.variables = {{"A", "1"}, {name, "x"}};
+    CHECK_THROWS_WITH(ari::to_http(create),
+                      std::string("ari: bridges::create: a variable named ") + name +
+                          " cannot be sent: Asterisk reads the body's type, bridgeId and name as "
+                          "the parameters of that name");
+    CHECK_THROWS_AS(ari::to_rest_request(create, "t", "r"), std::invalid_argument);
+  }
+  create.variables = nullptr;
+  CHECK(ari::to_http(create).body.empty());
+}
+
+TEST_CASE("requests: channels::mute and unmute send direction=both when it is left unset") {
+  rq::channels::mute mute;
+  mute.channelId = "c1";
+  CHECK_FALSE(mute.direction);
+  CHECK(ari::to_http(mute).target == "/ari/channels/c1/mute?direction=both");
+  const ari::RESTRequest message = ari::to_rest_request(mute, "t", "r");
+  REQUIRE(message.query_strings);
+  CHECK(message.query_strings->at(0).name == "direction");
+  CHECK(message.query_strings->at(0).value == "both");
+  mute.direction = rq::MuteDirection::in;
+  CHECK(ari::to_http(mute).target == "/ari/channels/c1/mute?direction=in");
+
+  rq::channels::unmute unmute;
+  unmute.channelId = "c1";
+  CHECK(ari::to_http(unmute).method == "DELETE");
+  CHECK(ari::to_http(unmute).target == "/ari/channels/c1/mute?direction=both");
+  unmute.direction = rq::MuteDirection::out;
+  CHECK(ari::to_http(unmute).target == "/ari/channels/c1/mute?direction=out");
+  // Still optional as the schema has it; other operations send nothing for what is unset.
+  CHECK_FALSE(ari::parameters<rq::channels::mute>()[1].required);
+  rq::channels::snoopChannel snoop;
+  snoop.channelId = "c1";
+  snoop.app = "a";
+  CHECK(ari::to_http(snoop).target == "/ari/channels/c1/snoop?app=a");
+}
+
+TEST_CASE("requests: asterisk::updateObject refuses fields that Asterisk would crash on") {
+  rq::asterisk::updateObject update;
+  update.configClass = "res_pjsip";
+  update.objectType = "endpoint";
+  update.id = "alice";
+  update.fields = nlohmann::json::array(
+      {{{"attribute", "allow"}, {"value", "ulaw"}}, {{"attribute", "context"}}});
+  CHECK_THROWS_WITH(ari::to_http(update),
+                    "ari: asterisk::updateObject: fields[1] needs string members attribute and "
+                    "value (Asterisk crashes on an element without them)");
+  CHECK_THROWS_AS(ari::to_rest_request(update, "t", "r"), std::invalid_argument);
+  update.fields = nlohmann::json::array({"allow=ulaw"});
+  CHECK_THROWS_AS(ari::to_http(update), std::invalid_argument);
+  update.fields = nlohmann::json::array({{{"attribute", "allow"}, {"value", 1}}});
+  CHECK_THROWS_AS(ari::to_http(update), std::invalid_argument);
+  update.fields = nlohmann::json::array({{{"attribute", "allow"}, {"value", "ulaw"}}});
+  CHECK(ari::to_http(update).body == R"({"fields":[{"attribute":"allow","value":"ulaw"}]})");
+  update.fields = nlohmann::json::array();  // creates the object with its defaults
+  CHECK(ari::to_http(update).body == R"({"fields":[]})");
 }
 
 #if __cplusplus >= 202002L

@@ -17,7 +17,9 @@
 // A parameter defined in several lines is required only when every one of them requires it
 // (external_host: required in 16-19, optional from 20); a path parameter always is, also where
 // the schema leaves "required" out (endpoints' tech and resource). Enumerations hold the values of
-// every line. tools/check_spec.py checks all of it against Asterisk's schema.
+// every line. tools/check_spec.py checks all of it against Asterisk's schema, bar the departures it
+// declares where Asterisk's code reads a request otherwise (bridges::create's body); what the
+// request layer adds for the server's sake is in requests.hpp (README: "Server quirks").
 #pragma once
 
 #include <array>
@@ -41,7 +43,7 @@ enum class parameter_place : unsigned char {
   path,       ///< a segment of the path, percent-encoded
   query,      ///< the query string (HTTP) or query_strings (WebSocket)
   body,       ///< the JSON body, as {"name": value}
-  whole_body  ///< the JSON body itself (applications::filter)
+  whole_body  ///< the JSON body itself (applications::filter, bridges::create's variables)
 };
 
 namespace detail {
@@ -198,7 +200,8 @@ struct MuteDirectionNames {
   static constexpr std::string_view names[] = {"both", "in", "out"};
   static constexpr std::array<TextAlias<Value>, 0> aliases{};
 };
-/// `direction` of channels::mute and channels::unmute.
+/// `direction` of channels::mute and channels::unmute. Left unset, it is sent as `both`: Asterisk
+/// answers 400 "Direction is required" without one, though the schema calls it optional.
 using MuteDirection = TextEnum<MuteDirectionNames>;
 
 struct SnoopDirectionNames {
@@ -396,11 +399,16 @@ namespace bridges {
 
 ARI_REQUEST(bridges, list, "GET", "/bridges", std::vector<::ari::Bridge>, "13-latest", ARI_DETAIL_NO_PARAMS, ARI_DETAIL_NO_ERRORS);
 
+// `variables` is the body itself here ({"CALLERID(num)": "100"}), not {"variables": ...} as the
+// schema and createWithId have it: every release with the parameter (20.20, 22.10, 23.4 and
+// later) reads the whole body as the variables (ast_ari_bridges_create), so that the documented
+// form gets 400 "Each object value in 'variables' must include string field 'value'" after the
+// bridge is made. Variables named type, bridgeId or name are refused (requests.hpp, check_body).
 #define ARI_PARAMS_bridges_create(P) \
   P(query, optional, std::string, type, "13-latest") \
   P(query, optional, std::string, bridgeId, "13-latest") \
   P(query, optional, std::string, name, "13-latest") \
-  P(body, optional, nlohmann::json, variables, "20, 22-latest")
+  P(whole_body, optional, nlohmann::json, variables, "20, 22-latest")
 #define ARI_ERRORS_bridges_create(E) \
   E(409, "Bridge with the same bridgeId already exists")
 ARI_REQUEST(bridges, create, "POST", "/bridges", ::ari::Bridge, "13-latest", ARI_PARAMS_bridges_create, ARI_ERRORS_bridges_create);
@@ -696,6 +704,8 @@ ARI_REQUEST(channels, sendDTMF, "POST", "/channels/{channelId}/dtmf", void, "13-
 
 #define ARI_PARAMS_channels_mute(P) \
   P(path, required, std::string, channelId, "13-latest") \
+  /** direction: sent as "both" when left unset, since Asterisk (every line) answers 400 */ \
+  /** "Direction is required" without it, though the schema calls it optional. */ \
   P(query, optional, MuteDirection, direction, "13-latest")
 #define ARI_ERRORS_channels_mute(E) \
   E(404, "Channel not found") \
@@ -705,6 +715,8 @@ ARI_REQUEST(channels, mute, "POST", "/channels/{channelId}/mute", void, "13-late
 
 #define ARI_PARAMS_channels_unmute(P) \
   P(path, required, std::string, channelId, "13-latest") \
+  /** direction: sent as "both" when left unset, since Asterisk (every line) answers 400 */ \
+  /** "Direction is required" without it, though the schema calls it optional. */ \
   P(query, optional, MuteDirection, direction, "13-latest")
 #define ARI_ERRORS_channels_unmute(E) \
   E(404, "Channel not found") \

@@ -61,7 +61,8 @@ class request_error : public std::runtime_error {
   /// The schema's reason for the status on this operation ("Channel not found"), else the
   /// reason phrase (Asterisk's over the WebSocket, the standard one over HTTP).
   const std::string& reason() const noexcept { return reason_; }
-  /// Asterisk's {"message": ...} text; empty when the body has none or is not JSON.
+  /// Asterisk's {"message": ...} text, else its {"error": ...} text ("Allocation failed"); empty
+  /// when the body has neither or is not JSON.
   const std::string& message() const noexcept { return message_; }
 
  private:
@@ -150,24 +151,88 @@ inline void append_encoded(std::string& out, std::string_view text) {
   }
 }
 
-// The value's text, percent-encoded when `encode`; a list is comma-joined (Asterisk splits
-// allowMultiple values on commas after decoding, so the commas are left readable).
-template <class T>
-void append_value(std::string& out, const T& value, bool encode) {
-  if (!encode) {
-    append_text(out, value);
+// A path parameter, percent-encoded, with a value that is a dot segment ("." or "..") sent as
+// %2E or %2E%2E: a proxy or client library that normalises paths (RFC 3986 remove_dot_segments)
+// would otherwise send DELETE /ari/channels/.. to DELETE /ari/, another target.
+//
+// Asterisk reads it back as the literal id over HTTP and over the event WebSocket alike (read in
+// its source, 16.30.1 to 23.4.1 and master): ast_ari_invoke (res/res_ari.c) splits the path on
+// '/' and percent-decodes each segment on its own with ast_uri_decode(segment,
+// ast_uri_http_legacy) before matching it, for the HTTP server (which hands ARI the path
+// undecoded: the ARI handler is registered with no_decode_uri) and for a RESTRequest, whose
+// `uri` ari_websocket_requests.c passes to ast_ari_invoke as it came (only a '?' in it is split
+// off as a form-encoded query). Neither removes dot segments, so "%2E%2E" arrives as "..", and
+// the same encoded path serves as the HTTP target and as the RESTRequest's uri.
+inline void append_path_value(std::string& out, const std::string& value) {
+  if (value == "." || value == "..") {
+    out += value.size() == 1 ? "%2E" : "%2E%2E";
     return;
   }
-  std::string text;
-  append_text(text, value);
-  append_encoded(out, text);
+  append_encoded(out, value);
 }
-template <class T>
-void append_value(std::string& out, const std::vector<T>& values, bool encode) {
-  for (std::size_t i = 0; i < values.size(); ++i) {
-    if (i != 0) out += ',';
-    append_value(out, values[i], encode);
+
+// One item of a list (allowMultiple), written so that Asterisk's splitter gives it back as it is.
+// Every line (read at 16.30.1 to 23.4.1 and master in the generated res/res_ari_*.c; 13.38.3 too,
+// where channels' media is one value, not a list) splits a list value, after percent-decoding,
+// with ast_app_separate_args(value, ',', ...) (main/app.c), which is not a plain split: a
+// backslash makes the next character literal and is removed; a double quote is removed and
+// suspends splitting until the next one; a comma inside ( ) or [ ] does not split (a closing one
+// with nothing open is ignored). So "tone:440/200,0/200" became two items,
+// and so would any item with a quote, a backslash or an unbalanced bracket be misread. Here each
+// '\' and '"' gets a backslash, each ',' one too unless it sits inside brackets that the item
+// itself balances, and the brackets of an item that does not balance them get one each. An item
+// that Asterisk already reads back as it is ("CHANNEL(rtpqos,audio,all)") is sent unchanged.
+inline void append_list_item(std::string& out, std::string_view item) {
+  int paren = 0;
+  int bracket = 0;
+  const auto nest = [&](char c) {
+    if (c == '(') {
+      ++paren;
+    } else if (c == ')') {
+      if (paren != 0) --paren;
+    } else if (c == '[') {
+      ++bracket;
+    } else if (c == ']') {
+      if (bracket != 0) --bracket;
+    }
+  };
+  for (const char c : item) {
+    nest(c);
   }
+  const bool balanced = paren == 0 && bracket == 0;
+  paren = 0;
+  bracket = 0;
+  for (const char c : item) {
+    switch (c) {
+      case '\\':
+      case '"':
+        out += '\\';
+        break;
+      case '(':
+      case ')':
+      case '[':
+      case ']':
+        if (balanced) {
+          nest(c);
+        } else {
+          out += '\\';
+        }
+        break;
+      case ',':
+        if (!balanced || (paren == 0 && bracket == 0)) out += '\\';
+        break;
+      default:
+        break;
+    }
+    out += c;
+  }
+}
+
+// Whether the character would be read differently by one of the two splitters of
+// events::eventWebsocket's `app` (below).
+constexpr bool is_application_list_syntax(char c) noexcept {
+  return c == ',' || c == '"' || c == '\'' || c == '\\' || c == '(' || c == ')' || c == '[' ||
+         c == ']';
 }
 
 template <class T>
@@ -219,6 +284,108 @@ struct request_parts {
   std::string body;                                             // JSON, or empty
 };
 
+// ---- What Asterisk's code needs beyond its schema (README: "Server quirks") -------------------
+
+// The text sent for an optional query parameter left unset; empty when nothing is sent.
+template <class R>
+constexpr std::string_view sent_when_unset(std::string_view parameter) noexcept {
+  // channels::mute and unmute: every line from 13 answers 400 "Direction is required" without a
+  // direction (ast_ari_channels_mute in res/ari/resource_channels.c), though the schema calls it
+  // optional with "both" as its default. A 22.10.1 confirmed it.
+  if constexpr (std::is_same_v<R, requests::channels::mute> ||
+                std::is_same_v<R, requests::channels::unmute>) {
+    if (parameter == "direction") return "both";
+  }
+  (void)parameter;
+  return {};
+}
+
+// Refuses a body that Asterisk would misread, or crash on.
+template <class R>
+void check_body(const json& value) {
+  if constexpr (std::is_same_v<R, requests::bridges::create>) {
+    // The body is the variables (operations.hpp), and Asterisk also reads the body's "type",
+    // "bridgeId" and "name" as those query parameters (ast_ari_bridges_create_parse_body, called
+    // on the whole body), over the query's: such a variable would retype, rename or re-id the
+    // bridge as well as being set.
+    if (value.is_object()) {
+      for (const char* name : {"type", "bridgeId", "name"}) {
+        if (value.find(name) != value.end()) {
+          throw std::invalid_argument(
+              "ari: " + operation_name<R>() + ": a variable named " + name +
+              " cannot be sent: Asterisk reads the body's type, bridgeId and name as the "
+              "parameters of that name");
+        }
+      }
+    }
+  } else if constexpr (std::is_same_v<R, requests::asterisk::updateObject>) {
+    // ast_ari_asterisk_update_object (every line) passes each element's "attribute" and "value"
+    // to ast_variable_new, which calls strlen on them: an element that is not an object with
+    // both as strings makes Asterisk dereference NULL.
+    if (value.is_array()) {
+      for (std::size_t i = 0; i < value.size(); ++i) {
+        const json& field = value[i];
+        const auto is_text = [&](const char* key) {
+          const auto member = field.find(key);
+          return member != field.end() && member->is_string();
+        };
+        if (!field.is_object() || !is_text("attribute") || !is_text("value")) {
+          throw std::invalid_argument("ari: " + operation_name<R>() + ": fields[" +
+                                      std::to_string(i) +
+                                      "] needs string members attribute and value (Asterisk "
+                                      "crashes on an element without them)");
+        }
+      }
+    }
+  }
+  (void)value;
+}
+
+// A list value: its items as append_list_item writes them, comma-joined, in `raw` as Asterisk
+// reads it (RESTRequest) and percent-encoded in `encoded` (the commas between items left as they
+// are, as Asterisk splits after decoding).
+template <class R, class T>
+void append_list(std::string& raw, std::string& encoded, std::string_view parameter,
+                 const std::vector<T>& values) {
+  if (values.empty()) {
+    // "name=" reaches Asterisk as a list of one empty item.
+    throw std::invalid_argument("ari: " + operation_name<R>() + ": the list " +
+                                std::string(parameter) +
+                                " is empty: Asterisk would read one empty item; leave it unset");
+  }
+  for (std::size_t i = 0; i < values.size(); ++i) {
+    std::string text;
+    append_text(text, values[i]);
+    if constexpr (std::is_same_v<R, requests::events::eventWebsocket>) {
+      // `app` is split by ast_app_separate_args up to line 19 but by ast_strsep from 20 on
+      // (session_register_apps in res/ari/ari_websockets.c), which keeps backslashes and takes
+      // ' as a quote too: no escape reads back the same on both.
+      for (const char c : text) {
+        if (is_application_list_syntax(c)) {
+          throw std::invalid_argument(
+              "ari: " + operation_name<R>() + ": the " + std::string(parameter) + " item \"" +
+              text +
+              "\" holds one of , \" ' \\ ( ) [ ], which Asterisk's lines split apart "
+              "differently");
+        }
+      }
+    }
+    std::string item;
+    append_list_item(item, text);
+    if (i != 0) {
+      raw += ',';
+      encoded += ',';
+    }
+    append_encoded(encoded, item);
+    raw += item;
+  }
+}
+
+template <class T>
+struct is_vector : std::false_type {};
+template <class T>
+struct is_vector<std::vector<T>> : std::true_type {};
+
 template <class R>
 request_parts request_parts_of(const R& request) {
   static_assert(is_request<R>::value, "expected a request type from <ari/operations.hpp>");
@@ -241,9 +408,12 @@ request_parts request_parts_of(const R& request) {
     const std::string_view name = path.substr(i + 1, close - i - 1);
     ari_describe_request(static_cast<const R*>(nullptr), [&](const auto& parameter) {
       const auto& member = request.*(parameter.member);
-      if constexpr (!std::is_same_v<std::decay_t<decltype(member)>, json>) {
+      // (A path parameter is a required std::string.)
+      if constexpr (std::is_same_v<std::decay_t<decltype(member)>, std::string>) {
         if (parameter.place == parameter_place::path && parameter.name == name) {
-          append_value(parts.path, value_of(member), true);
+          std::string text;
+          append_text(text, value_of(member));
+          append_path_value(parts.path, text);
         }
       }
     });
@@ -251,8 +421,10 @@ request_parts request_parts_of(const R& request) {
   }
   ari_describe_request(static_cast<const R*>(nullptr), [&](const auto& parameter) {
     const auto& member = request.*(parameter.member);
-    if constexpr (std::is_same_v<std::decay_t<decltype(member)>, json>) {
+    using member_type = std::decay_t<decltype(member)>;
+    if constexpr (std::is_same_v<member_type, json>) {
       if (!is_set(member)) return;
+      check_body<R>(member);
       if (parameter.place == parameter_place::whole_body) {
         write_json(parts.body, member);
       } else {
@@ -262,41 +434,139 @@ request_parts request_parts_of(const R& request) {
         parts.body += '}';
       }
     } else {
-      if (parameter.place != parameter_place::query || !is_set(member)) return;
+      if (parameter.place != parameter_place::query) return;
       std::string raw;
-      append_value(raw, value_of(member), false);
+      std::string encoded;
+      if (is_set(member)) {
+        using value_type = std::decay_t<decltype(value_of(member))>;
+        if constexpr (is_vector<value_type>::value) {
+          append_list<R>(raw, encoded, parameter.name, value_of(member));
+        } else {
+          append_text(raw, value_of(member));
+          append_encoded(encoded, raw);
+        }
+      } else {
+        const std::string_view fallback = sent_when_unset<R>(parameter.name);
+        if (fallback.empty()) return;
+        raw = std::string(fallback);
+        append_encoded(encoded, raw);
+      }
       if (!parts.encoded_query.empty()) parts.encoded_query += '&';
       parts.encoded_query += parameter.name;
       parts.encoded_query += '=';
-      append_value(parts.encoded_query, value_of(member), true);
+      parts.encoded_query += encoded;
       parts.query.emplace_back(parameter.name, std::move(raw));
     }
   });
   return parts;
 }
 
+// The standard reason phrase of an HTTP status, empty for one that has none: every status of RFC
+// 9110 (in its wording: 413 "Content Too Large", 422 "Unprocessable Content"; 418 is unused there)
+// and the others of IANA's registry that a server or a proxy in front of it can send (102, 103,
+// 207, 208, 226, 423-425, 428, 429, 431, 451, 506-508, 510, 511).
 inline std::string_view http_reason_phrase(int status) noexcept {
   switch (status) {
+    case 100:
+      return "Continue";
+    case 101:
+      return "Switching Protocols";
+    case 102:
+      return "Processing";
+    case 103:
+      return "Early Hints";
     case 200:
       return "OK";
+    case 201:
+      return "Created";
+    case 202:
+      return "Accepted";
+    case 203:
+      return "Non-Authoritative Information";
     case 204:
       return "No Content";
+    case 205:
+      return "Reset Content";
+    case 206:
+      return "Partial Content";
+    case 207:
+      return "Multi-Status";
+    case 208:
+      return "Already Reported";
+    case 226:
+      return "IM Used";
+    case 300:
+      return "Multiple Choices";
+    case 301:
+      return "Moved Permanently";
+    case 302:
+      return "Found";
+    case 303:
+      return "See Other";
+    case 304:
+      return "Not Modified";
+    case 305:
+      return "Use Proxy";
+    case 307:
+      return "Temporary Redirect";
+    case 308:
+      return "Permanent Redirect";
     case 400:
       return "Bad Request";
     case 401:
       return "Unauthorized";
+    case 402:
+      return "Payment Required";
     case 403:
       return "Forbidden";
     case 404:
       return "Not Found";
     case 405:
       return "Method Not Allowed";
+    case 406:
+      return "Not Acceptable";
+    case 407:
+      return "Proxy Authentication Required";
+    case 408:
+      return "Request Timeout";
     case 409:
       return "Conflict";
+    case 410:
+      return "Gone";
+    case 411:
+      return "Length Required";
     case 412:
       return "Precondition Failed";
+    case 413:
+      return "Content Too Large";
+    case 414:
+      return "URI Too Long";
+    case 415:
+      return "Unsupported Media Type";
+    case 416:
+      return "Range Not Satisfiable";
+    case 417:
+      return "Expectation Failed";
+    case 421:
+      return "Misdirected Request";
     case 422:
-      return "Unprocessable Entity";
+      return "Unprocessable Content";
+    case 423:
+      return "Locked";
+    case 424:
+      return "Failed Dependency";
+    case 425:
+      return "Too Early";
+    case 426:
+      return "Upgrade Required";
+    case 428:
+      return "Precondition Required";
+    case 429:
+      return "Too Many Requests";
+    case 431:
+      return "Request Header Fields Too Large";
+    case 451:
+      return "Unavailable For Legal Reasons";
     case 500:
       return "Internal Server Error";
     case 501:
@@ -307,21 +577,37 @@ inline std::string_view http_reason_phrase(int status) noexcept {
       return "Service Unavailable";
     case 504:
       return "Gateway Timeout";
+    case 505:
+      return "HTTP Version Not Supported";
+    case 506:
+      return "Variant Also Negotiates";
+    case 507:
+      return "Insufficient Storage";
+    case 508:
+      return "Loop Detected";
+    case 510:
+      return "Not Extended";
+    case 511:
+      return "Network Authentication Required";
     default:
       return {};
   }
 }
 
-// Asterisk's {"message": ...} text, or empty. Read with the event limits, so that an error
-// body costs no more than a frame of its size, and never throws for what the body holds.
+// Asterisk's {"message": ...} text, else its {"error": ...} text (res_ari.c answers an allocation
+// failure, which is also what originating to an unknown technology gives, with {"error":
+// "Allocation failed"}), else empty. Read with the event limits, so that an error body costs no
+// more than a frame of its size, and never throws for what the body holds.
 template <int = 0>
 std::string error_message(std::string_view body) {
   if (body.empty() || body.size() > parse_limits{}.max_frame_size) return {};
   try {
     const json document = read_json(body, parse_limits{});
     if (document.is_object()) {
-      const auto message = document.find("message");
-      if (message != document.end() && message->is_string()) return message->get<std::string>();
+      for (const char* key : {"message", "error"}) {
+        const auto text = document.find(key);
+        if (text != document.end() && text->is_string()) return text->get<std::string>();
+      }
     }
   } catch (const parse_error&) {
   } catch (const std::out_of_range&) {
@@ -406,9 +692,14 @@ constexpr bool defined_in(int major) noexcept {
   return detail::lines_include(R::release_lines, major);
 }
 
-/// The request as HTTP: method, target (path parameters and query values percent-encoded),
-/// and the JSON body when it has one. Throws std::invalid_argument naming a required
-/// parameter left empty, and for text in a body that is not UTF-8.
+/// The request as HTTP: method, target (path parameters and query values percent-encoded, list
+/// items escaped for Asterisk's splitter, a "." or ".." path parameter as %2E), and the JSON body
+/// when it has one; what Asterisk's code needs beyond its schema is applied (README: "Server
+/// quirks"). Throws std::invalid_argument naming the operation and the parameter for a required
+/// parameter left empty, for an empty list, for what Asterisk would misread or crash on (an
+/// application name with list syntax, a bridges::create variable named type, bridgeId or name,
+/// an updateObject field without string attribute and value), and for text in a body that is
+/// not UTF-8.
 template <class R>
 http_request to_http(const R& request) {
   detail::request_parts parts = detail::request_parts_of(request);
