@@ -7,8 +7,9 @@
 # Default modes: events-client events-otherwise events-bare requests-ws-seq requests-http-seq.
 # client_bench zeroes callgrind's counters when the measured interval starts and dumps them when
 # it ends (CALLGRIND_ZERO_STATS, CALLGRIND_DUMP_STATS_AT), one file per thread
-# (--separate-threads=yes): "reader" is the thread that runs the client or the bare loop (the
-# main thread), "server" the local server's threads in the same interval.
+# (--separate-threads=yes); the count is that of the main thread, which runs the client or the
+# bare loop (the dump holds only the thread that asks for it, so the server's threads are not in
+# it).
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 bench="${root}/build/bench/benchmarks/client_bench"
@@ -34,7 +35,7 @@ command -v valgrind >/dev/null || { echo "client_instructions.sh: needs valgrind
 
 out=$(mktemp -d)
 trap 'rm -rf "${out}"' EXIT
-printf '%-20s %10s %16s %16s\n' mode items "reader Ir/item" "server Ir/item"
+printf '%-20s %10s %16s\n' mode items "Ir/item"
 for mode in "${modes[@]}"; do
   case "${mode}" in events-*) n=${frames} ;; *) n=${requests} ;; esac
   valgrind --tool=callgrind --separate-threads=yes --callgrind-out-file="${out}/${mode}.%p" \
@@ -47,7 +48,7 @@ for mode in "${modes[@]}"; do
     FNR == 1 { measured = 0; thread = 0 }
     /^desc: Trigger: Client Request: measured/ { measured = 1 }
     /^thread: / { thread = $2 }
-    /^totals: / { if (measured) { if (thread == 1) reader = $2; else server += $2 } }
-    END { printf "%-20s %10d %16.0f %16.0f\n", mode, n, reader / n, server / n }
+    /^totals: / { if (measured && thread == 1) reader = $2 }
+    END { printf "%-20s %10d %16.0f\n", mode, n, reader / n }
   ' "${out}/${mode}".*
 done
