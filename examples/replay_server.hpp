@@ -47,6 +47,7 @@
 //   request N: answered S (http connection C)            (a "respond" step)
 //   request: ... beyond the script (http connection C)
 //   refused TARGET: 401 Authentication required (connection C)
+//   ping (connection C)                                 (GET /ari/asterisk/ping, outside the script)
 //   connection C: pausing N ms / connection C: pause over / connection C: sent close CODE
 //   connection C: sent X frames, all done              (the script is over)
 //   connection C: dropped after X frames
@@ -831,6 +832,20 @@ inline void server::impl::on_request(const std::shared_ptr<detail::http_connecti
   }
   if (request[http::field::authorization] != web::basic_authorization(o_.api_key)) {
     refuse(connection, 401, "Authentication required");
+    return;
+  }
+  if (path == "/ari/asterisk/ping" && request.method() == http::verb::get) {
+    // Answered outside the script, as Asterisk does: ari::client asks it before each upgrade.
+    auto response = std::make_shared<http::response<http::string_body>>(http::status::ok, 11);
+    response->set(http::field::content_type, "application/json");
+    response->body() =
+        R"({"asterisk_id":"02:fc:00:00:00:01","ping":"pong","timestamp":"2026-12-05T08:00:00.000+0000"})";
+    response->keep_alive(request.keep_alive());
+    response->prepare_payload();
+    log("ping (connection " + std::to_string(connection->number) + ")");
+    connection->write(response, [connection](error_code error) {
+      if (!error && !connection->ended) connection->read();
+    });
     return;
   }
   ++connection->requests;

@@ -27,7 +27,12 @@
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/strand.hpp>
 #include <boost/beast/core/tcp_stream.hpp>
+#include <boost/beast/http/empty_body.hpp>
 #include <boost/beast/http/field.hpp>
+#include <boost/beast/http/parser.hpp>
+#include <boost/beast/http/read.hpp>
+#include <boost/beast/http/string_body.hpp>
+#include <boost/beast/http/write.hpp>
 #include <boost/beast/version.hpp>
 #include <boost/beast/websocket/stream.hpp>
 #include <boost/system/system_error.hpp>
@@ -215,12 +220,7 @@ class client_core final : public link_owner, public std::enable_shared_from_this
   }
 
   void link_response(RESTResponse&& response) override {
-    const std::string id = response.request_id;
-    if (!socket_requests_.finish(id, {}, std::move(response))) {
-      // Not ours (or answered after its deadline): an event like any other. (finish leaves
-      // the response untouched when it has no such request.)
-      hub_.deliver(Event(std::move(response)));
-    }
+    socket_requests_.answer(std::move(response), hub_);
   }
 
   void link_bad_frame(bad_frame&& frame) override {
@@ -234,6 +234,8 @@ class client_core final : public link_owner, public std::enable_shared_from_this
                                                         : client_errc::disconnected);
     if (state_ == state::stopped) return;
     hub_.fail_all(client_errc::disconnected);
+    // The server may have gone away with the socket: its idle keep-alive connections too.
+    if (close_idle_http_) close_idle_http_();
     // A connection that was up resets the backoff: the first retry comes soon.
     backoff_ = options_.initial_backoff;
     const auto delay = next_delay();
@@ -277,6 +279,7 @@ class client_core final : public link_owner, public std::enable_shared_from_this
   void adopt_pool(const std::shared_ptr<Pool>& pool) {
     submit_http_ = [pool](http_job job) { pool->submit(std::move(job)); };
     shut_down_http_ = [pool](boost::system::error_code error) { pool->shut_down(error); };
+    close_idle_http_ = [pool] { pool->close_idle(); };
   }
 
   void attempt() {
@@ -339,8 +342,49 @@ class client_core final : public link_owner, public std::enable_shared_from_this
                         [self, ws, id](boost::system::error_code secure_error) {
                           if (id != self->attempt_id_) return;
                           if (secure_error) return self->attempt_failed(secure_error, 0);
-                          self->upgrade(ws, id);
+                          self->probe(ws, id);
                         });
+        });
+  }
+
+  // GET /ari/asterisk/ping on the new connection before the upgrade, which then goes on the
+  // same connection. Asterisk registers the application as soon as it reads an upgrade
+  // request, even one whose socket the client has since closed: a server that froze would
+  // otherwise act on the upgrades of abandoned attempts when it thaws, and take the
+  // application from the live connection. An answered ping shows that Asterisk reads this
+  // connection now. (Any answer will do: a 404 from a server without the resource too.)
+  template <class WebSocket>
+  void probe(std::shared_ptr<WebSocket> ws, std::uint64_t id) {
+    namespace http = boost::beast::http;
+    auto request = std::make_shared<http::request<http::empty_body>>(
+        http::verb::get, address_.prefix + "/ari/asterisk/ping", 11);
+    request->set(http::field::host, address_.host_header);
+    request->set(http::field::authorization, authorization_);
+    request->set(http::field::user_agent, "ari-events");
+    request->keep_alive(true);
+    http::async_write(
+        ws->next_layer(), *request,
+        [self = shared_from_this(), ws, id, request](boost::system::error_code error, std::size_t) {
+          if (id != self->attempt_id_) return;
+          if (error) return self->attempt_failed(error, 0);
+          auto buffer = std::make_shared<boost::beast::flat_buffer>();
+          auto parser = std::make_shared<http::response_parser<http::string_body>>();
+          parser->body_limit(64 * 1024);
+          http::async_read(
+              ws->next_layer(), *buffer, *parser,
+              [self, ws, id, buffer, parser](boost::system::error_code read_error, std::size_t) {
+                if (id != self->attempt_id_) return;
+                if (read_error) return self->attempt_failed(read_error, 0);
+                const int status = static_cast<int>(parser->get().result_int());
+                if (status == 401 || status == 403) {
+                  return self->attempt_failed(boost::beast::websocket::error::upgrade_declined,
+                                              status);
+                }
+                if (!parser->get().keep_alive() || buffer->size() != 0) {
+                  return self->attempt_failed(client_errc::bad_response, status);
+                }
+                self->upgrade(ws, id);
+              });
         });
   }
 
@@ -365,7 +409,10 @@ class client_core final : public link_owner, public std::enable_shared_from_this
         [self = shared_from_this(), ws, id, response](boost::system::error_code error) {
           if (id != self->attempt_id_) return;
           if (error) {
-            return self->attempt_failed(error, static_cast<int>(response->result_int()));
+            // A status only when Asterisk answered the upgrade with one.
+            const bool declined = error == boost::beast::websocket::error::upgrade_declined;
+            return self->attempt_failed(error,
+                                        declined ? static_cast<int>(response->result_int()) : 0);
           }
           self->connected(ws);
         });
@@ -426,7 +473,8 @@ class client_core final : public link_owner, public std::enable_shared_from_this
     ++failures_;
     if (options_.max_attempts != 0 && failures_ >= options_.max_attempts) {
       return stop_for(stop_reason::attempts_exhausted,
-                      std::to_string(failures_) + " attempts failed, the last: " +
+                      std::to_string(failures_) +
+                          (failures_ == 1 ? " attempt failed: " : " attempts failed, the last: ") +
                           (status != 0 ? "HTTP " + std::to_string(status) : error.message()));
     }
     const auto delay = next_delay();
@@ -489,6 +537,7 @@ class client_core final : public link_owner, public std::enable_shared_from_this
 
   unique_function<void(http_job)> submit_http_;
   unique_function<void(boost::system::error_code)> shut_down_http_;
+  unique_function<void()> close_idle_http_;
 #if defined(ARI_CLIENT_TLS) && ARI_CLIENT_TLS
   std::shared_ptr<boost::asio::ssl::context> tls_context_;
 #endif

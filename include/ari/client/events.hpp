@@ -3,6 +3,7 @@
 // since a point in time for a wait that starts later.
 #pragma once
 
+#include <atomic>
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
@@ -34,7 +35,8 @@ class basic_event_hub;
 // dropped on any thread) and the connection that appends (on its strand): hence the mutex.
 struct event_history {
   std::mutex mutex;
-  std::uint64_t next = 1;             // sequence number of the next event
+  std::atomic<std::uint64_t> next{1};  // sequence number of the next event
+  std::atomic<std::size_t> marks_held{0};
   std::multiset<std::uint64_t> held;  // the first sequence number each live mark covers
   std::deque<std::pair<std::uint64_t, std::shared_ptr<const Event>>> events;
   std::uint64_t dropped_before = 0;  // events below this were dropped for the size limit
@@ -44,6 +46,12 @@ struct event_history {
   // Numbers the event, and keeps it when a mark needs it: then the event is moved into the
   // result, else left where it is and nullptr returned.
   std::shared_ptr<const Event> append(Event& event) {
+    // Without a mark (the usual case) only the count moves: no lock per event. A mark taken
+    // meanwhile on another thread starts after this event, as it would a moment later.
+    if (marks_held.load(std::memory_order_acquire) == 0) {
+      next.fetch_add(1, std::memory_order_relaxed);
+      return nullptr;
+    }
     std::lock_guard<std::mutex> lock(mutex);
     const std::uint64_t sequence = next++;
     if (held.empty()) return nullptr;
@@ -54,7 +62,7 @@ struct event_history {
   }
   // Drops what no mark needs any more, then what exceeds the limit.
   void trim() {
-    const std::uint64_t oldest = held.empty() ? next : *held.begin();
+    const std::uint64_t oldest = held.empty() ? next.load() : *held.begin();
     while (!events.empty() && events.front().first < oldest)
       events.pop_front();
     while (events.size() > limit) {
@@ -64,7 +72,7 @@ struct event_history {
   }
   void connection_lost() {
     std::lock_guard<std::mutex> lock(mutex);
-    broken_before = next;
+    broken_before = next.load();
   }
 };
 
@@ -105,13 +113,15 @@ class mark {
   friend class detail::basic_event_hub;
   explicit mark(std::shared_ptr<detail::event_history> history) : history_(std::move(history)) {
     std::lock_guard<std::mutex> lock(history_->mutex);
-    sequence_ = history_->next;
+    sequence_ = history_->next.load();
     history_->held.insert(sequence_);
+    ++history_->marks_held;
   }
   void release() noexcept {
     if (!history_) return;
     std::lock_guard<std::mutex> lock(history_->mutex);
     history_->held.erase(history_->held.find(sequence_));
+    --history_->marks_held;
     history_->trim();
     history_.reset();
   }

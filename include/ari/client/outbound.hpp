@@ -122,10 +122,7 @@ class session_core final : public link_owner, public std::enable_shared_from_thi
   void link_event(Event&& event) override { hub_.deliver(std::move(event)); }
 
   void link_response(RESTResponse&& response) override {
-    const std::string id = response.request_id;
-    if (!socket_requests_.finish(id, {}, std::move(response))) {
-      hub_.deliver(Event(std::move(response)));
-    }
+    socket_requests_.answer(std::move(response), hub_);
   }
 
   void link_bad_frame(bad_frame&& frame) override {
@@ -140,6 +137,11 @@ class session_core final : public link_owner, public std::enable_shared_from_thi
     socket_requests_.fail_all(why);
     hub_.fail_all(why);
     if (on_closed) on_closed(error);
+    // The handlers may hold the session (the documented way to send from one): dropping them
+    // ends that cycle, so the session is freed with its connection.
+    hub_.handlers() = dispatcher();
+    on_closed = nullptr;
+    on_bad_frame = nullptr;
     if (on_end) on_end();
   }
 
@@ -276,9 +278,8 @@ class listener_core final : public std::enable_shared_from_this<listener_core> {
       self->stopped_ = true;
       boost::system::error_code ignored;
       self->acceptor_.close(ignored);
-      for (auto& [id, weak] : self->sessions_) {
-        if (auto session = weak.lock()) session->close();
-      }
+      for (auto& [id, session] : self->sessions_)
+        session->close();
     });
   }
 
@@ -430,7 +431,9 @@ class listener_core final : public std::enable_shared_from_this<listener_core> {
   unsigned short port_ = 0;
   bool stopped_ = false;
   std::uint64_t next_id_ = 0;
-  std::map<std::uint64_t, std::weak_ptr<session_core>> sessions_;
+  // Held here from the upgrade to the end of the connection: the session lives as long as its
+  // connection, whether or not the application keeps a handle.
+  std::map<std::uint64_t, std::shared_ptr<session_core>> sessions_;
   std::atomic<std::size_t> session_count_{0};
 #if defined(ARI_CLIENT_TLS) && ARI_CLIENT_TLS
   std::shared_ptr<boost::asio::ssl::context> tls_;

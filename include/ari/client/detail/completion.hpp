@@ -49,16 +49,11 @@ class pending_completion {
   pending_completion() = default;
   template <class Handler, class Executor>
   pending_completion(Handler handler, const Executor& fallback)
-      : post_([handler = std::move(handler),
-               work = boost::asio::prefer(boost::asio::get_associated_executor(handler, fallback),
-                                          boost::asio::execution::outstanding_work.tracked)](
-                  Args... args) mutable {
-          auto executor = work;
-          boost::asio::post(executor, [handler = std::move(handler), work = std::move(work),
-                                       arguments = std::make_tuple(std::move(args)...)]() mutable {
-            std::apply(handler, std::move(arguments));
-          });
-        }) {}
+      : pending_completion(
+            tracked{},
+            boost::asio::prefer(boost::asio::get_associated_executor(handler, fallback),
+                                boost::asio::execution::outstanding_work.tracked),
+            std::move(handler)) {}
 
   explicit operator bool() const noexcept { return static_cast<bool>(post_); }
   // Posts the handler with these arguments; a second call does nothing.
@@ -70,6 +65,18 @@ class pending_completion {
   }
 
  private:
+  // The executor is read from the handler before the handler moves into the lambda.
+  struct tracked {};
+  template <class WorkExecutor, class Handler>
+  pending_completion(tracked, WorkExecutor work, Handler handler)
+      : post_([handler = std::move(handler), work = std::move(work)](Args... args) mutable {
+          auto executor = work;
+          boost::asio::post(executor, [handler = std::move(handler), work = std::move(work),
+                                       arguments = std::make_tuple(std::move(args)...)]() mutable {
+            std::apply(handler, std::move(arguments));
+          });
+        }) {}
+
   unique_function<void(Args...)> post_;
 };
 

@@ -90,6 +90,13 @@ class http_pool : public std::enable_shared_from_this<http_pool<Stream, Executor
     pump();
   }
 
+  // Closes the connections that carry no request (after the server went away, say).
+  void close_idle() {
+    for (auto& c : connections_) {
+      if (!c->job) close(*c);
+    }
+  }
+
   // Fails what is queued and in flight with `error` and closes every connection.
   void shut_down(boost::system::error_code error) {
     stopped_ = true;
@@ -121,6 +128,21 @@ class http_pool : public std::enable_shared_from_this<http_pool<Stream, Executor
     std::optional<boost::beast::http::response_parser<boost::beast::http::string_body>> parser;
   };
 
+  // Whether an idle keep-alive connection is still usable: a server that closed it (a restart,
+  // its keep-alive limit) has left an end of stream to read, which a peek that does not block
+  // sees; anything else unread is unexpected too. Nothing was sent yet, so a new connection
+  // is safe.
+  static bool still_open(boost::asio::ip::tcp::socket& socket) {
+    boost::system::error_code error;
+    socket.non_blocking(true, error);
+    if (error) return false;
+    char byte = 0;
+    socket.receive(boost::asio::buffer(&byte, 1), boost::asio::socket_base::message_peek, error);
+    boost::system::error_code ignored;
+    socket.non_blocking(false, ignored);
+    return error == boost::asio::error::would_block;
+  }
+
   void pump() {
     for (auto& c : connections_) {
       if (queue_.empty()) return;
@@ -138,7 +160,8 @@ class http_pool : public std::enable_shared_from_this<http_pool<Stream, Executor
       }
       c.job = std::move(job);
       c.written = false;
-      if (c.stream && steady_clock::now() - c.last_used < settings_.idle_close) {
+      if (c.stream && steady_clock::now() - c.last_used < settings_.idle_close &&
+          still_open(boost::beast::get_lowest_layer(*c.stream).socket())) {
         write(c);
       } else {
         close(c);

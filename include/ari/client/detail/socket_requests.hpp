@@ -69,6 +69,15 @@ class socket_requests {
     return true;
   }
 
+  // A response completes its request; one that is not ours (or came after its deadline) is an
+  // event like any other.
+  template <class Hub>
+  void answer(RESTResponse&& response, Hub& hub) {
+    const std::string id = response.request_id;
+    // finish leaves the response untouched when it has no such request.
+    if (!finish(id, {}, std::move(response))) hub.deliver(Event(std::move(response)));
+  }
+
   // The requests written on a lost link: their fate is unknown, and they are never resent on
   // their own. Those not yet written wait for the next link.
   void fail_sent(boost::system::error_code error) {

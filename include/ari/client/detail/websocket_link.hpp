@@ -129,32 +129,31 @@ class websocket_link final : public websocket_link_base,
     }
     ++frames_;
     const std::string_view text(static_cast<const char*>(buffer_.data().data()), size);
-    std::optional<Event> event;
-    std::string problem;
-    if (!stream_.got_text()) {
-      problem = "binary frame";
-    } else {
+    std::string problem = "binary frame";
+    if (stream_.got_text()) {
+      bool parsed = false;
       try {
-        event.emplace(parse_event(text, limits_));
+        // Parsed in place and moved once, into the handlers' hands.
+        Event event = parse_event(text, limits_);
+        parsed = true;
+        buffer_.consume(buffer_.size());
+        // The next read starts first: a handler that throws leaves the connection reading.
+        read_next();
+        if (auto* response = std::get_if<RESTResponse>(&event)) {
+          owner->link_response(std::move(*response));
+        } else {
+          owner->link_event(std::move(event));
+        }
+        return;
       } catch (const parse_error& e) {
+        if (parsed) throw;  // a handler's, not the frame's
         problem = e.what();
       }
     }
-    if (!event) {
-      bad_frame frame{connection_, frames_, size, std::move(problem), excerpt()};
-      buffer_.consume(buffer_.size());
-      read_next();
-      owner->link_bad_frame(std::move(frame));
-      return;
-    }
+    bad_frame frame{connection_, frames_, size, std::move(problem), excerpt()};
     buffer_.consume(buffer_.size());
-    // The next read starts first: a handler that throws leaves the connection reading.
     read_next();
-    if (auto* response = std::get_if<RESTResponse>(&*event)) {
-      owner->link_response(std::move(*response));
-    } else {
-      owner->link_event(std::move(*event));
-    }
+    owner->link_bad_frame(std::move(frame));
   }
 
   std::string excerpt() const {
