@@ -90,8 +90,11 @@ struct event_history {
 /// when done. Move-only; cheap.
 class mark {
  public:
+  /// A mark that covers nothing (position 0), for a wait that looks only ahead.
   mark() = default;
+  /// Takes over `other`'s position; `other` then covers nothing.
   mark(mark&& other) noexcept : history_(std::move(other.history_)), sequence_(other.sequence_) {}
+  /// Releases this mark's position and takes over `other`'s.
   mark& operator=(mark&& other) noexcept {
     if (this != &other) {
       release();

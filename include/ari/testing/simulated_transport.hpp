@@ -129,6 +129,7 @@ class simulated_transport final : public ari::client_transport {
   /// The same; prefer on().
   explicit simulated_transport(simulator& sim) : sim_(sim) {}
 
+  /// GET /ari/events as simulator::connect does: the client's applications, subscribe_all.
   std::shared_ptr<ari::detail::websocket_link_base> open(
       const client_options& options, std::weak_ptr<ari::detail::link_owner> owner,
       std::uint64_t connection, const boost::asio::any_io_executor& strand) override {
@@ -137,6 +138,7 @@ class simulated_transport final : public ari::client_transport {
                                                         strand, options.limits);
   }
 
+  /// An HTTP request, answered by simulator::handle.
   void request(ari::detail::http_job job) override {
     http_request request;
     request.method = std::move(job.method);

@@ -79,9 +79,12 @@ class event_socket {
 /// The simulated Asterisk. Single-threaded; every call runs to completion.
 class simulator {
  public:
+  /// A point on the virtual clock (UTC).
   using time_point = date::sys_time<std::chrono::milliseconds>;
+  /// A span of virtual time.
   using duration = std::chrono::milliseconds;
 
+  /// A simulated Asterisk with `options`; the defaults replay the conversation capture.
   explicit simulator(simulator_options options = {})
       : options_(std::move(options)),
         now_(options_.start_time),

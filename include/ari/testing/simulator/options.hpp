@@ -73,11 +73,13 @@ struct endpoint_behaviour {
 struct incoming_call_options {
   /// Stasis arguments.
   std::vector<std::string> args;
-  /// Caller id.
+  /// The caller's number.
   std::string caller_number = "1001";
+  /// The caller's name.
   std::string caller_name;
-  /// The dialled extension and context.
+  /// The dialled extension.
   std::string extension = "100";
+  /// The dialplan context it was dialled in.
   std::string context = "default";
   /// The channel's technology and resource ("PJSIP/alice").
   std::string endpoint = "PJSIP/alice";
