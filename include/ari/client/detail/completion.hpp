@@ -65,10 +65,12 @@ class pending_completion {
   }
 
  private:
-  // The executor is read from the handler before the handler moves into the lambda.
+  // The executor is read from the handler before the handler moves into the lambda: the
+  // handler comes by reference, since the order in which a call's arguments are evaluated is
+  // unspecified and a by-value parameter could be moved into first (g++ does).
   struct tracked {};
   template <class WorkExecutor, class Handler>
-  pending_completion(tracked, WorkExecutor work, Handler handler)
+  pending_completion(tracked, WorkExecutor work, Handler&& handler)
       : post_([handler = std::move(handler), work = std::move(work)](Args... args) mutable {
           auto executor = work;
           boost::asio::post(executor, [handler = std::move(handler), work = std::move(work),
