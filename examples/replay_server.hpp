@@ -47,7 +47,7 @@
 //   request N: answered S (http connection C)            (a "respond" step)
 //   request: ... beyond the script (http connection C)
 //   refused TARGET: 401 Authentication required (connection C)
-//   ping (connection C)                                 (GET /ari/asterisk/ping, outside the script)
+//   ping (connection C)                   (GET /ari/asterisk/ping, answered outside the script)
 //   connection C: pausing N ms / connection C: pause over / connection C: sent close CODE
 //   connection C: sent X frames, all done              (the script is over)
 //   connection C: dropped after X frames
