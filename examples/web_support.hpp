@@ -6,6 +6,8 @@
 #include <string>
 #include <string_view>
 
+#include <ari/detail/basic_authorization.hpp>
+
 namespace web {
 
 // As Asterisk decodes (ast_uri_http_legacy): %XX and '+' for a space.
@@ -31,21 +33,7 @@ inline std::string url_decode(std::string_view text) {
 
 // "Basic " + base64(USER:PASS), the Authorization header Asterisk's HTTP server reads.
 inline std::string basic_authorization(std::string_view user_and_password) {
-  static constexpr char digits[] =
-      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-  std::string out = "Basic ";
-  const std::size_t size = user_and_password.size();
-  for (std::size_t i = 0; i < size; i += 3) {
-    const auto byte = [&](std::size_t at) -> unsigned {
-      return at < size ? static_cast<unsigned char>(user_and_password[at]) : 0U;
-    };
-    const unsigned group = (byte(i) << 16U) | (byte(i + 1) << 8U) | byte(i + 2);
-    out += digits[(group >> 18U) & 63U];
-    out += digits[(group >> 12U) & 63U];
-    out += i + 1 < size ? digits[(group >> 6U) & 63U] : '=';
-    out += i + 2 < size ? digits[group & 63U] : '=';
-  }
-  return out;
+  return ari::detail::basic_authorization(user_and_password);
 }
 
 }  // namespace web

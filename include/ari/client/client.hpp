@@ -46,6 +46,7 @@
 #include "ari/client/error.hpp"
 #include "ari/client/events.hpp"
 #include "ari/client/options.hpp"
+#include "ari/detail/basic_authorization.hpp"
 #include "ari/requests.hpp"
 #include "ari/serialize.hpp"
 
@@ -92,21 +93,7 @@ namespace detail {
 
 // "Basic " + base64(user:password).
 inline std::string basic_authorization(const std::string& user, const std::string& password) {
-  static constexpr char digits[] =
-      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-  const std::string text = user + ":" + password;
-  std::string out = "Basic ";
-  for (std::size_t i = 0; i < text.size(); i += 3) {
-    const auto byte = [&](std::size_t at) -> unsigned {
-      return at < text.size() ? static_cast<unsigned char>(text[at]) : 0U;
-    };
-    const unsigned group = (byte(i) << 16U) | (byte(i + 1) << 8U) | byte(i + 2);
-    out += digits[(group >> 18U) & 63U];
-    out += digits[(group >> 12U) & 63U];
-    out += i + 1 < text.size() ? digits[(group >> 6U) & 63U] : '=';
-    out += i + 2 < text.size() ? digits[group & 63U] : '=';
-  }
-  return out;
+  return basic_authorization(user + ":" + password);
 }
 
 // The connection's state and all its work, on one strand. Held by the client and by every
