@@ -169,6 +169,7 @@ class server {
 #include <boost/beast/websocket.hpp>
 #include <nlohmann/json.hpp>
 
+#include "web_server.hpp"
 #include "web_support.hpp"
 
 namespace ari_replay {
@@ -181,32 +182,9 @@ namespace websocket = beast::websocket;
 using tcp = net::ip::tcp;
 using json = nlohmann::json;
 using error_code = beast::error_code;
-using query_list = std::vector<std::pair<std::string, std::string>>;
-
-// The query of `target` as decoded name/value pairs, in order.
-inline query_list query_of(std::string_view target) {
-  query_list pairs;
-  const auto question = target.find('?');
-  if (question == std::string_view::npos) return pairs;
-  std::string_view query = target.substr(question + 1);
-  while (!query.empty()) {
-    const auto amp = query.find('&');
-    const auto pair = query.substr(0, amp);
-    const auto equals = pair.find('=');
-    pairs.emplace_back(
-        web::url_decode(pair.substr(0, equals)),
-        equals == std::string_view::npos ? "" : web::url_decode(pair.substr(equals + 1)));
-    query = amp == std::string_view::npos ? std::string_view{} : query.substr(amp + 1);
-  }
-  return pairs;
-}
-
-inline std::optional<std::string> query_value(std::string_view target, std::string_view name) {
-  for (auto& [key, value] : query_of(target)) {
-    if (key == name) return value;
-  }
-  return std::nullopt;
-}
+using web::query_list;
+using web::query_of;
+using web::query_value;
 
 // A request as the application sent it, or as the script expects it.
 struct request_text {
@@ -427,10 +405,7 @@ void async_teardown(beast::role_type role, gated_socket& stream, Handler&& handl
   websocket::async_teardown(role, stream.socket(), std::forward<Handler>(handler));
 }
 
-inline std::string why(const error_code& error) {
-  if (error == http::error::end_of_stream || error == net::error::eof) return "end of stream";
-  return error.message();
-}
+using web::why;
 
 // Whether the peer of `socket` has closed it, without reading anything.
 inline bool peer_gone(tcp::socket& socket) {
@@ -458,7 +433,7 @@ inline std::string timestamp_now() {
   return std::string(text) + fraction;
 }
 
-struct http_connection;
+using http_connection = web::http_connection;
 struct ws_session;
 
 // A request read and not yet matched, or matched and not yet answered.
@@ -481,7 +456,7 @@ struct arrival {
 
 }  // namespace detail
 
-struct server::impl {
+struct server::impl : web::http_server {
   using error_code = detail::error_code;
   using tcp = detail::tcp;
   using step = detail::step;
@@ -490,12 +465,14 @@ struct server::impl {
 
   void start();
   void stop();
-  void log(std::string line);
+  void log(std::string line) override;
+  bool stopping() const override { return stopping_; }
+  std::size_t body_limit() const override { return o_.body_limit; }
 
   // io thread only, from here on
   void accept(tcp::acceptor& acceptor);
   void on_accept(tcp::socket socket);
-  void on_request(const std::shared_ptr<detail::http_connection>& connection);
+  void on_request(const std::shared_ptr<detail::http_connection>& connection) override;
   void events_request(const std::shared_ptr<detail::http_connection>& connection);
   void upgrade(const std::shared_ptr<detail::http_connection>& connection, bool late);
   void refuse(const std::shared_ptr<detail::http_connection>& connection, int status,
@@ -546,101 +523,6 @@ struct server::impl {
 };
 
 namespace detail {
-
-struct http_connection : std::enable_shared_from_this<http_connection> {
-  http_connection(server::impl& s, tcp::socket sock, long n)
-      : owner(s), socket(std::move(sock)), number(n) {}
-
-  void read() {
-    parser.emplace();
-    parser->body_limit(owner.o_.body_limit);
-    parser->header_limit(16 * 1024);
-    http::async_read(
-        socket, buffer, *parser,
-        [self = shared_from_this()](error_code error, std::size_t) { self->on_read(error); });
-  }
-
-  void on_read(error_code error) {
-    if (owner.stopping_ || ended) return;
-    if (error) {
-      if (error == http::error::end_of_stream || error == net::error::eof ||
-          error == net::error::connection_reset || error == net::error::operation_aborted) {
-        end(why(error));
-        return;
-      }
-      // Unreadable: say so, as Asterisk would, and close (the stream cannot be trusted).
-      const bool too_big = error == http::error::body_limit || error == http::error::header_limit;
-      auto response = std::make_shared<http::response<http::string_body>>(
-          too_big ? http::status::payload_too_large : http::status::bad_request, 11);
-      response->set(http::field::content_type, "application/json");
-      response->body() = json{{"message", error.message()}}.dump();
-      response->keep_alive(false);
-      response->prepare_payload();
-      owner.log("connection " + std::to_string(number) + ": bad request (" + error.message() +
-                "), answered " + std::to_string(response->result_int()));
-      http::async_write(
-          socket, *response,
-          [self = shared_from_this(), response](error_code, std::size_t) { self->linger(); });
-      return;
-    }
-    owner.on_request(shared_from_this());
-  }
-
-  // Closing with unread bytes would reset the connection, and the client could lose the answer:
-  // stop sending, then read and discard (a bounded amount) until the client closes.
-  void linger() {
-    error_code ignored;
-    socket.shutdown(tcp::socket::shutdown_send, ignored);
-    discard = std::make_shared<std::array<char, 4096>>();
-    discard_more();
-  }
-
-  void discard_more() {
-    socket.async_read_some(net::buffer(*discard),
-                           [self = shared_from_this()](error_code error, std::size_t size) {
-                             self->discarded += size;
-                             if (error || self->discarded > 4 * self->owner.o_.body_limit + 65536) {
-                               self->end("bad request");
-                               return;
-                             }
-                             self->discard_more();
-                           });
-  }
-
-  void write(std::shared_ptr<http::response<http::string_body>> response,
-             std::function<void(error_code)> done) {
-    http::async_write(socket, *response,
-                      [self = shared_from_this(), response, done = std::move(done)](
-                          error_code error, std::size_t) {
-                        if (!error && !response->keep_alive())
-                          self->end("answered, not kept alive");
-                        if (done) done(error);
-                      });
-  }
-
-  void end(const std::string& why_text) {
-    if (ended) return;
-    ended = true;
-    error_code ignored;
-    socket.shutdown(tcp::socket::shutdown_both, ignored);
-    socket.close(ignored);
-    if (!owner.stopping_) {
-      owner.log("connection " + std::to_string(number) + ": ended (" + why_text + ") after " +
-                std::to_string(requests) + " requests");
-    }
-  }
-
-  server::impl& owner;
-  tcp::socket socket;
-  long number;
-  beast::flat_buffer buffer;
-  std::optional<http::request_parser<http::string_body>> parser;
-  long requests = 0;
-  bool ended = false;
-  bool upgraded = false;
-  std::shared_ptr<std::array<char, 4096>> discard;
-  std::size_t discarded = 0;
-};
 
 struct ws_session : std::enable_shared_from_this<ws_session> {
   ws_session(server::impl& s, tcp::socket sock, long n, long k, std::string a)
@@ -795,22 +677,10 @@ inline void server::impl::on_accept(tcp::socket socket) {
 
 inline void server::impl::refuse(const std::shared_ptr<detail::http_connection>& connection,
                                  int status, const std::string& why) {
-  namespace http = detail::http;
   const auto& request = connection->parser->get();
-  auto response =
-      std::make_shared<http::response<http::string_body>>(static_cast<http::status>(status), 11);
-  response->set(http::field::content_type, "application/json");
-  if (status == 401) {
-    response->set(http::field::www_authenticate, "Basic realm=\"Asterisk REST Interface\"");
-  }
-  response->body() = detail::json{{"message", why}}.dump();
-  response->keep_alive(request.keep_alive());
-  response->prepare_payload();
   log("refused " + std::string(request.target()) + ": " + std::to_string(status) + ' ' + why +
       " (connection " + std::to_string(connection->number) + ")");
-  connection->write(response, [connection](error_code error) {
-    if (!error && !connection->ended) connection->read();
-  });
+  connection->answer(web::refusal(status, why, request.keep_alive()));
 }
 
 inline void server::impl::on_request(const std::shared_ptr<detail::http_connection>& connection) {
@@ -836,16 +706,11 @@ inline void server::impl::on_request(const std::shared_ptr<detail::http_connecti
   }
   if (path == "/ari/asterisk/ping" && request.method() == http::verb::get) {
     // Answered outside the script, as Asterisk does: ari::client asks it before each upgrade.
-    auto response = std::make_shared<http::response<http::string_body>>(http::status::ok, 11);
-    response->set(http::field::content_type, "application/json");
-    response->body() =
-        R"({"asterisk_id":"02:fc:00:00:00:01","ping":"pong","timestamp":"2026-12-05T08:00:00.000+0000"})";
-    response->keep_alive(request.keep_alive());
-    response->prepare_payload();
     log("ping (connection " + std::to_string(connection->number) + ")");
-    connection->write(response, [connection](error_code error) {
-      if (!error && !connection->ended) connection->read();
-    });
+    connection->answer(web::json_response(
+        200,
+        R"({"asterisk_id":"02:fc:00:00:00:01","ping":"pong","timestamp":"2026-12-05T08:00:00.000+0000"})",
+        request.keep_alive()));
     return;
   }
   ++connection->requests;
@@ -870,8 +735,7 @@ inline void server::impl::events_request(
   namespace http = detail::http;
   const auto& request = connection->parser->get();
   const std::string target(request.target());
-  if (detail::query_value(target, "api_key") != o_.api_key &&
-      request[http::field::authorization] != web::basic_authorization(o_.api_key)) {
+  if (!web::authorized(target, std::string(request[http::field::authorization]), o_.api_key)) {
     refuse(connection, 401, "Authentication required");
     return;
   }
@@ -916,12 +780,10 @@ inline void server::impl::events_request(
 
 inline void server::impl::upgrade(const std::shared_ptr<detail::http_connection>& connection,
                                   bool late) {
-  connection->upgraded = true;
-  connection->ended = true;  // the WebSocket session logs from now on
-  auto request = connection->parser->release();
   const long number = connection->number;
+  auto [socket, request] = connection->hand_over();
   auto session = std::make_shared<detail::ws_session>(
-      *this, std::move(connection->socket), number, 0,
+      *this, std::move(socket), number, 0,
       detail::query_value(std::string(request.target()), "app").value_or(""));
   session->ws.read_message_max(o_.body_limit);
   session->ws.auto_fragment(false);
@@ -1066,7 +928,6 @@ inline void server::impl::check(detail::arrival& a, const step& s) {
 
 inline void server::impl::answer(const detail::arrival& a, const detail::reply& r,
                                  std::function<void()> done) {
-  namespace http = detail::http;
   const long number = a.number;
   auto delivered = [this, number, done = std::move(done)](error_code error) {
     if (stopping_) return;
@@ -1088,15 +949,8 @@ inline void server::impl::answer(const detail::arrival& a, const detail::reply& 
           [connection, payload, delivered](error_code error, std::size_t) { delivered(error); });
       return;
     }
-    auto response = std::make_shared<http::response<http::string_body>>(
-        static_cast<http::status>(r.status), a.version);
+    auto response = web::json_response(r.status, r.body.value_or(""), a.keep_alive, a.version);
     if (!r.reason.empty()) response->reason(r.reason);
-    if (r.body) {
-      response->set(http::field::content_type, "application/json");
-      response->body() = *r.body;
-    }
-    response->keep_alive(a.keep_alive);
-    response->prepare_payload();
     connection->write(response, delivered);
     return;
   }
