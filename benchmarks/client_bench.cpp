@@ -161,6 +161,27 @@ class local_server {
   std::thread accepting_;
 };
 
+// The server's side of the client's connection: HTTP requests before the upgrade (the client
+// asks GET /ari/asterisk/ping first, see client.hpp's probe) answered with an empty 200, then
+// the WebSocket accepted.
+websocket::stream<tcp::socket> accept_websocket(tcp::socket socket) {
+  socket.set_option(tcp::no_delay(true));
+  beast::flat_buffer buffer;
+  for (;;) {
+    http::request<http::string_body> request;
+    http::read(socket, buffer, request);
+    if (websocket::is_upgrade(request)) {
+      websocket::stream<tcp::socket> ws(std::move(socket));
+      ws.accept(request);
+      return ws;
+    }
+    http::response<http::empty_body> response(http::status::ok, 11);
+    response.keep_alive(true);
+    response.prepare_payload();  // Content-Length: 0, or the client reads to the end
+    http::write(socket, response);
+  }
+}
+
 // Streams `total` frames of the capture, then answers the reader's close.
 local_server::serve_function event_streamer(const std::vector<std::string>& frames,
                                             std::uint64_t total) {
@@ -171,9 +192,7 @@ local_server::serve_function event_streamer(const std::vector<std::string>& fram
     ends->push_back(block->size());
   }
   return [block, ends, total](tcp::socket socket) {
-    socket.set_option(tcp::no_delay(true));
-    websocket::stream<tcp::socket> ws(std::move(socket));
-    ws.accept();
+    websocket::stream<tcp::socket> ws = accept_websocket(std::move(socket));
     std::uint64_t left = total;
     while (left > 0) {
       const std::size_t count = left < ends->size() ? static_cast<std::size_t>(left) : ends->size();
@@ -352,9 +371,7 @@ std::string rest_response(std::string_view request) {
 }
 
 void serve_rest_requests(tcp::socket socket) {
-  socket.set_option(tcp::no_delay(true));
-  websocket::stream<tcp::socket> ws(std::move(socket));
-  ws.accept();
+  websocket::stream<tcp::socket> ws = accept_websocket(std::move(socket));
   beast::flat_buffer buffer;
   for (;;) {
     ws.read(buffer);

@@ -11,6 +11,7 @@
 #include <string>
 #include <utility>
 
+#include "command_line.hpp"
 #define ARI_REPLAY_SERVER_IMPLEMENTATION
 #include "replay_server.hpp"
 
@@ -37,74 +38,30 @@ constexpr const char* usage = R"(usage: ari_replay --capture FILE [options]
   --help             this text
 )";
 
-[[noreturn]] void bad_usage(const std::string& message) {
-  std::cerr << "ari_replay: " << message << '\n' << usage;
-  std::exit(2);
-}
-
-long number(const std::string& option, const std::string& text, long low, long high) {
-  std::size_t used = 0;
-  long value = 0;
-  try {
-    value = std::stol(text, &used);
-  } catch (const std::exception&) {
-    used = 0;
-  }
-  if (used != text.size() || text.empty() || value < low || value > high) {
-    bad_usage(option + " takes a number from " + std::to_string(low) + " to " +
-              std::to_string(high) + ", not '" + text + "'");
-  }
-  return value;
-}
-
 ari_replay::options parse_options(int argc, char** argv, std::string& capture) {
   ari_replay::options o;
   o.connections = 1;
-  constexpr long most = 1L << 30;
-  for (int i = 1; i < argc; ++i) {
-    const std::string arg = argv[i];
-    const auto value = [&]() -> std::string {
-      if (i + 1 >= argc) bad_usage(arg + " needs a value");
-      return argv[++i];
-    };
-    if (arg == "--help") {
-      std::cout << usage;
-      std::exit(0);
-    } else if (arg == "--capture") {
-      capture = value();
-    } else if (arg == "--port") {
-      o.port = static_cast<unsigned short>(number(arg, value(), 0, 65535));
-    } else if (arg == "--ipv6") {
-      o.ipv6 = true;
-    } else if (arg == "--api-key") {
-      o.api_key = value();
-    } else if (arg == "--requests") {
-      const std::string where = value();
-      if (where != "websocket" && where != "http") {
-        bad_usage("--requests takes websocket or http, not " + where);
-      }
-      o.http_requests = where == "http";
-    } else if (arg == "--delay-ms") {
-      o.delay = std::chrono::milliseconds{number(arg, value(), 0, most)};
-    } else if (arg == "--drop-after") {
-      o.drop_after = number(arg, value(), 0, most);
-    } else if (arg == "--connections") {
-      o.connections = number(arg, value(), 1, most);
-    } else if (arg == "--stall") {
-      o.stall = true;
-    } else if (arg == "--handshake-delay-ms") {
-      o.handshake_delay = std::chrono::milliseconds{number(arg, value(), 0, most)};
-    } else if (arg == "--refuse-status") {
-      o.refuse_status = static_cast<int>(number(arg, value(), 100, 999));
-    } else if (arg == "--refuse-count") {
-      o.refuse_count = number(arg, value(), 0, most);
-    } else if (arg == "--body-limit") {
-      o.body_limit = static_cast<std::size_t>(number(arg, value(), 1, most));
-    } else {
-      bad_usage("unknown option " + arg);
+  ari_examples::command_line line{"ari_replay", usage};
+  line.text("--capture", capture);
+  line.number("--port", o.port, 0, 65535);
+  line.flag("--ipv6", o.ipv6);
+  line.text("--api-key", o.api_key);
+  line.with_value("--requests", [&](const std::string& where) {
+    if (where != "websocket" && where != "http") {
+      line.fail("--requests takes websocket or http, not " + where);
     }
-  }
-  if (capture.empty() && !o.stall) bad_usage("--capture is required");
+    o.http_requests = where == "http";
+  });
+  line.milliseconds("--delay-ms", 0, o.delay);
+  line.number("--drop-after", o.drop_after);
+  line.number("--connections", o.connections, 1);
+  line.flag("--stall", o.stall);
+  line.milliseconds("--handshake-delay-ms", 0, o.handshake_delay);
+  line.number("--refuse-status", o.refuse_status, 100, 999);
+  line.number("--refuse-count", o.refuse_count);
+  line.number("--body-limit", o.body_limit, 1);
+  line.parse(argc, argv);
+  if (capture.empty() && !o.stall) line.fail("--capture is required");
   return o;
 }
 

@@ -31,6 +31,7 @@
 
 #include <ari/testing/simulator.hpp>
 
+#include "command_line.hpp"
 #include "web_server.hpp"
 #include "web_support.hpp"
 
@@ -78,32 +79,7 @@ A hangup takes effect at once; keys, prompts and ringing on the virtual clock: a
 run --realtime) to see their events.
 )";
 
-[[noreturn]] void bad_usage(const std::string& message) {
-  std::cerr << "ari_sim: " << message << '\n' << usage;
-  std::exit(2);
-}
-
-// The whole of `text` as a number in [low, high]; nullopt otherwise.
-std::optional<long> number_in(const std::string& text, long low, long high) {
-  std::size_t used = 0;
-  long value = 0;
-  try {
-    value = std::stol(text, &used);
-  } catch (const std::exception&) {
-    return std::nullopt;
-  }
-  if (used != text.size() || value < low || value > high) return std::nullopt;
-  return value;
-}
-
-long number(const std::string& option, const std::string& text, long low, long high) {
-  const auto value = number_in(text, low, high);
-  if (!value) {
-    bad_usage(option + " takes a number from " + std::to_string(low) + " to " +
-              std::to_string(high) + ", not '" + text + "'");
-  }
-  return *value;
-}
+using ari_examples::number_in;
 
 struct settings {
   unsigned short port = 8088;
@@ -117,38 +93,22 @@ settings parse_options(int argc, char** argv) {
   settings s;
   std::string username = "asterisk", password = "asterisk";
   constexpr long most_ms = 24L * 3600 * 1000;
-  for (int i = 1; i < argc; ++i) {
-    const std::string arg = argv[i];
-    const auto value = [&]() -> std::string {
-      if (i + 1 >= argc) bad_usage(arg + " needs a value");
-      return argv[++i];
-    };
-    if (arg == "--help") {
-      std::cout << usage;
-      std::exit(0);
-    } else if (arg == "--port") {
-      s.port = static_cast<unsigned short>(number(arg, value(), 0, 65535));
-    } else if (arg == "--username") {
-      username = value();
-    } else if (arg == "--password") {
-      password = value();
-    } else if (arg == "--realtime") {
-      s.realtime = true;
-    } else if (arg == "--sound") {
-      const std::string sound = value();
-      const auto equals = sound.rfind('=');
-      if (equals == std::string::npos || equals == 0) bad_usage("--sound takes URI=MS");
-      s.simulator.sound_durations[sound.substr(0, equals)] =
-          std::chrono::milliseconds{number(arg, sound.substr(equals + 1), 0, most_ms)};
-    } else if (arg == "--sound-ms") {
-      s.simulator.default_sound_duration =
-          std::chrono::milliseconds{number(arg, value(), 0, most_ms)};
-    } else if (arg == "--quiet") {
-      s.quiet = true;
-    } else {
-      bad_usage("unknown option " + arg);
-    }
-  }
+  ari_examples::command_line line{"ari_sim", usage};
+  line.number("--port", s.port, 0, 65535);
+  line.text("--username", username);
+  line.text("--password", password);
+  line.flag("--realtime", s.realtime);
+  line.with_value("--sound", [&](const std::string& sound) {
+    const auto equals = sound.rfind('=');
+    const auto ms = equals == std::string::npos || equals == 0
+                        ? std::nullopt
+                        : number_in(sound.substr(equals + 1), 0, most_ms);
+    if (!ms) line.fail("--sound takes URI=MS, MS from 0 to " + std::to_string(most_ms));
+    s.simulator.sound_durations[sound.substr(0, equals)] = std::chrono::milliseconds{*ms};
+  });
+  line.milliseconds("--sound-ms", 0, s.simulator.default_sound_duration);
+  line.flag("--quiet", s.quiet);
+  line.parse(argc, argv);
   s.user_and_password = username + ":" + password;
   if (s.realtime) {
     // Timestamps then read as the time they were sent.

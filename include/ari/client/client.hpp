@@ -407,17 +407,12 @@ class client_core final : public link_owner, public std::enable_shared_from_this
 
   template <class WebSocket>
   void connected(const std::shared_ptr<WebSocket>& ws) {
-    namespace websocket = boost::beast::websocket;
     attempt_timer_.cancel();
     abandon_attempt_ = nullptr;
     failures_ = 0;
-    websocket::stream_base::timeout timeouts{};
-    timeouts.handshake_timeout = options_.connect_timeout;  // also the close handshake's
-    timeouts.idle_timeout = options_.idle_timeout;
-    timeouts.keep_alive_pings = true;  // a ping after half of idle_timeout in silence
-    ws->set_option(timeouts);
-    adopt(std::make_shared<websocket_link<WebSocket>>(std::move(*ws), weak_from_this(),
-                                                      connections_ + 1, options_.limits));
+    adopt(std::make_shared<websocket_link<WebSocket>>(
+        std::move(*ws), weak_from_this(), connections_ + 1, options_.limits,
+        link_timeouts{options_.idle_timeout, options_.connect_timeout}));
   }
 
   // The event stream is up.

@@ -47,7 +47,8 @@ struct client_options {
   /// Deadline of each request, from the moment it is made to its response.
   std::chrono::milliseconds request_timeout{10'000};
   /// The event socket is pinged after half of this without traffic, and given up (then
-  /// reconnected) after all of it without any.
+  /// reconnected, with client_errc::timed_out) after all of it without any; the check runs
+  /// every half period, so the end comes between 1 and 1.5 times this. Zero: never.
   std::chrono::milliseconds idle_timeout{60'000};
   /// An HTTP connection unused for this long is closed rather than reused, before Asterisk's
   /// own keep-alive limit (http.conf session_keep_alive, 15 s by default) closes it under a

@@ -54,7 +54,8 @@ struct listener_options {
   std::chrono::milliseconds handshake_timeout{10'000};
   /// Deadline of each request sent on a session.
   std::chrono::milliseconds request_timeout{10'000};
-  /// A session is pinged after half of this in silence and closed after all of it.
+  /// A session is pinged after half of this in silence and closed after all of it (checked
+  /// every half period: between 1 and 1.5 times this). Zero: never.
   std::chrono::milliseconds idle_timeout{60'000};
   /// Limits of each event frame.
   parse_limits limits{};
@@ -393,17 +394,11 @@ class listener_core final : public std::enable_shared_from_this<listener_core> {
   template <class WebSocket>
   void open(const std::shared_ptr<WebSocket>& stream, const std::string& remote,
             const strand_type& strand) {
-    namespace websocket = boost::beast::websocket;
     if (stopped_) {
       boost::beast::get_lowest_layer(*stream).close();
       return;
     }
     boost::beast::get_lowest_layer(*stream).expires_never();
-    websocket::stream_base::timeout timeouts{};
-    timeouts.handshake_timeout = options_.handshake_timeout;
-    timeouts.idle_timeout = options_.idle_timeout;
-    timeouts.keep_alive_pings = true;
-    stream->set_option(timeouts);
     const std::uint64_t id = ++next_id_;
     auto core = std::make_shared<session_core>(strand, options_, id, remote);
     sessions_[id] = core;
@@ -414,8 +409,9 @@ class listener_core final : public std::enable_shared_from_this<listener_core> {
         boost::asio::dispatch(self->strand_, [self, id] { self->sessions_.erase(id); });
       }
     };
-    auto link =
-        std::make_shared<websocket_link<WebSocket>>(std::move(*stream), core, id, options_.limits);
+    auto link = std::make_shared<websocket_link<WebSocket>>(
+        std::move(*stream), core, id, options_.limits,
+        link_timeouts{options_.idle_timeout, options_.handshake_timeout});
     // The user's handlers are set before the first frame is read, on the session's strand.
     boost::asio::dispatch(core->strand(), [self = shared_from_this(), core, link] {
       if (self->on_session) self->on_session(outbound_session(core));

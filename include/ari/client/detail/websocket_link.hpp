@@ -2,6 +2,7 @@
 // one at a time, writes queued frames one at a time, and reports what it cannot use.
 #pragma once
 
+#include <chrono>
 #include <cstddef>
 #include <cstdint>
 #include <deque>
@@ -13,12 +14,14 @@
 #include <variant>
 
 #include <boost/asio/buffer.hpp>
+#include <boost/asio/steady_timer.hpp>
 #include <boost/beast/core/flat_buffer.hpp>
 #include <boost/beast/core/stream_traits.hpp>
 #include <boost/beast/websocket/error.hpp>
 #include <boost/beast/websocket/rfc6455.hpp>
 #include <boost/beast/websocket/stream.hpp>
 
+#include "ari/client/error.hpp"
 #include "ari/error.hpp"
 #include "ari/events.hpp"
 #include "ari/limits.hpp"
@@ -68,20 +71,42 @@ class websocket_link_base {
   virtual std::uint64_t connection() const noexcept = 0;
 };
 
+// How long a link waits in silence, and for the close handshake.
+struct link_timeouts {
+  std::chrono::milliseconds idle;   // a ping after half of it in silence; closed after all of it
+  std::chrono::milliseconds close;  // the close handshake's deadline
+};
+
 template <class Stream>  // boost::beast::websocket::stream<...>
 class websocket_link final : public websocket_link_base,
                              public std::enable_shared_from_this<websocket_link<Stream>> {
  public:
   websocket_link(Stream stream, std::weak_ptr<link_owner> owner, std::uint64_t connection,
-                 const parse_limits& limits)
+                 const parse_limits& limits, link_timeouts timeouts)
       : stream_(std::move(stream)),
         owner_(std::move(owner)),
         connection_(connection),
-        limits_(limits) {
+        limits_(limits),
+        idle_timeout_(timeouts.idle),
+        idle_timer_(stream_.get_executor()) {
     stream_.read_message_max(limits_.max_frame_size);
+    // Beast's own idle timeout re-arms a timer on every read, which cost a sixth of the
+    // client's instructions per frame; the link's timer wakes twice per idle period instead
+    // and looks at a counter. Beast keeps the close handshake's deadline.
+    boost::beast::websocket::stream_base::timeout beast_timeouts{};
+    beast_timeouts.handshake_timeout = timeouts.close;
+    beast_timeouts.idle_timeout = boost::beast::websocket::stream_base::none();
+    beast_timeouts.keep_alive_pings = false;
+    stream_.set_option(beast_timeouts);
+    // Pings and pongs from the server are signs of life too.
+    stream_.control_callback(
+        [this](boost::beast::websocket::frame_type, boost::beast::string_view) { ++heard_; });
   }
 
-  void start() override { read_next(); }
+  void start() override {
+    read_next();
+    if (idle_timeout_.count() > 0) check_idle();
+  }
 
   void send(std::string frame) override {
     if (closed_) return;
@@ -111,9 +136,31 @@ class websocket_link final : public websocket_link_base,
     });
   }
 
+  // Every half of the idle timeout: a ping after the first quiet half, the end after the second.
+  void check_idle() {
+    idle_timer_.expires_after(idle_timeout_ / 2);
+    idle_timer_.async_wait([self = this->shared_from_this()](boost::system::error_code error) {
+      if (error || self->closed_) return;
+      if (self->heard_ != self->heard_at_check_) {
+        self->heard_at_check_ = self->heard_;
+        self->quiet_halves_ = 0;
+      } else if (++self->quiet_halves_ >= 2) {
+        self->idle_expired_ = true;
+        self->tear_down();  // the read fails, and reports the end
+        return;
+      } else if (!self->pinging_) {
+        self->pinging_ = true;
+        self->stream_.async_ping({}, [self](boost::system::error_code) { self->pinging_ = false; });
+      }
+      self->check_idle();
+    });
+  }
+
   void on_read(boost::system::error_code error, std::size_t size) {
+    ++heard_;
     const auto owner = owner_.lock();
     if (!owner) return;
+    if (idle_expired_) error = make_error_code(client_errc::timed_out);
     if (error) {
       if (error == boost::beast::websocket::error::message_too_big) {
         bad_frame frame;
@@ -183,6 +230,7 @@ class websocket_link final : public websocket_link_base,
 
   void tear_down() {
     closed_ = true;
+    idle_timer_.cancel();
     boost::system::error_code ignored;
     boost::beast::get_lowest_layer(stream_).socket().shutdown(
         boost::asio::socket_base::shutdown_both, ignored);
@@ -206,6 +254,13 @@ class websocket_link final : public websocket_link_base,
   std::deque<std::string> outbox_;
   bool writing_ = false;
   bool closed_ = false;
+  std::chrono::milliseconds idle_timeout_;
+  boost::asio::steady_timer idle_timer_;
+  std::uint64_t heard_ = 0;  // frames, pings and pongs received
+  std::uint64_t heard_at_check_ = 0;
+  int quiet_halves_ = 0;
+  bool pinging_ = false;
+  bool idle_expired_ = false;
 };
 
 }  // namespace detail
