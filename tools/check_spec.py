@@ -49,16 +49,22 @@ def read_headers():
     for name in ("models.hpp", "events.hpp", "detail/describe.hpp"):
         with open(os.path.join(ROOT, "include", "ari", name)) as f:
             text += f.read() + "\n"
-    lists = {"ARI_DETAIL_NO_FIELDS": []}
-    for match in re.finditer(r"^#define (ARI_FIELDS_\w+)\(F\)((?:.*\\\n)*.*)", text, re.M):
+    # A list's body holds F(spec, name) entries and other lists applied to F (ARI_EVENT_TIMESTAMP(F)).
+    bodies = {"ARI_DETAIL_NO_FIELDS": ""}
+    for match in re.finditer(r"^#define (ARI_\w+)\(F\)((?:.*\\\n)*.*)", text, re.M):
+        bodies[match.group(1)] = match.group(2)
+
+    def fields_of(list_name):
         fields = []
-        for spec, name in re.findall(r"F\((.+?), (\w+)\)", match.group(2)):
-            fields.append((spec.strip(), name))
-        lists[match.group(1)] = fields
+        for spec, name, inner in re.findall(r"\bF\((.+?), (\w+)\)|\b(ARI_\w+)\(F\)",
+                                            bodies[list_name]):
+            fields += fields_of(inner) if inner else [(spec.strip(), name)]
+        return fields
+
     types, events = {}, {}
     for kind, name, list_name in re.findall(r"^(ARI_MODEL|ARI_EVENT|ARI_MESSAGE)\((\w+), (\w+)\)",
                                             text, re.M):
-        fields = lists[list_name]
+        fields = fields_of(list_name)
         if kind == "ARI_EVENT":
             fields = EVENT_HEAD + fields + EVENT_TAIL
         elif kind == "ARI_MESSAGE":
@@ -66,6 +72,11 @@ def read_headers():
         types[name] = dict((n, s) for s, n in fields)
         if kind != "ARI_MODEL":
             events[name] = True
+    # ARI_EVENT_ORDERED(Type, LEADING, HEAD, LIST, TAIL): the common members are in its lists.
+    for name, lists in re.findall(r"^ARI_EVENT_ORDERED\((\w+), ((?:\w+, ){3}\w+)\)", text, re.M):
+        fields = [field for list_name in lists.split(", ") for field in fields_of(list_name)]
+        types[name] = dict((n, s) for s, n in fields)
+        events[name] = True
     registry = dict(re.findall(r'X\((\w+), "([^"]+)"\)', text))
     return types, events, registry
 

@@ -1,7 +1,10 @@
 // ari-events: every ARI event type, and ari::Event, the variant of them all.
 //
 // Each event is one field list of its own members; ARI_EVENT adds the members every Event has
-// (timestamp, asterisk_id, application) and `static constexpr std::string_view type`.
+// (timestamp, asterisk_id, application) and `static constexpr std::string_view type`. The order
+// of a description is the order Asterisk writes the members in (what to_frame writes); an event
+// that Asterisk writes otherwise than "type", timestamp, its own, asterisk_id, application says
+// where with ARI_EVENT_ORDERED.
 #pragma once
 
 #include <cstdint>
@@ -26,12 +29,16 @@ namespace ari {
 /// A channel could not move to another Stasis application.
 ARI_EVENT(ApplicationMoveFailed, ARI_FIELDS_ApplicationMoveFailed);
 
+// Asterisk writes these with application before asterisk_id (res/ari/ari_websockets.c).
+#define ARI_FIELDS_ApplicationTail(F) \
+  ARI_EVENT_APPLICATION(F) \
+  ARI_EVENT_ASTERISK_ID(F)
 /// The application was registered (Asterisk 20+).
-ARI_EVENT(ApplicationRegistered, ARI_DETAIL_NO_FIELDS);
+ARI_EVENT_ORDERED(ApplicationRegistered, ARI_DETAIL_NO_FIELDS, ARI_EVENT_TIMESTAMP, ARI_DETAIL_NO_FIELDS, ARI_FIELDS_ApplicationTail);
 /// Another WebSocket connection took this application over.
-ARI_EVENT(ApplicationReplaced, ARI_DETAIL_NO_FIELDS);
+ARI_EVENT_ORDERED(ApplicationReplaced, ARI_DETAIL_NO_FIELDS, ARI_EVENT_TIMESTAMP, ARI_DETAIL_NO_FIELDS, ARI_FIELDS_ApplicationTail);
 /// The application was unregistered (Asterisk 20+).
-ARI_EVENT(ApplicationUnregistered, ARI_DETAIL_NO_FIELDS);
+ARI_EVENT_ORDERED(ApplicationUnregistered, ARI_DETAIL_NO_FIELDS, ARI_EVENT_TIMESTAMP, ARI_DETAIL_NO_FIELDS, ARI_FIELDS_ApplicationTail);
 
 #define ARI_FIELDS_BridgeAttendedTransfer(F) \
   F(Channel, transferer_first_leg) \
@@ -139,13 +146,14 @@ ARI_EVENT(ChannelDtmfReceived, ARI_FIELDS_ChannelDtmfReceived);
 /// A channel joined a bridge.
 ARI_EVENT(ChannelEnteredBridge, ARI_FIELDS_ChannelEnteredBridge);
 
+// Asterisk writes the request's own members before "type" (main/channel.c's blob, to which
+// main/stasis_channels.c adds type, timestamp and channel): cause, soft, tech_cause.
 #define ARI_FIELDS_ChannelHangupRequest(F) \
   F(std::optional<int>, cause) \
-  F(std::optional<int>, tech_cause) \
   F(std::optional<bool>, soft) \
-  F(Channel, channel)
+  F(std::optional<int>, tech_cause)
 /// A hangup of a channel was asked for.
-ARI_EVENT(ChannelHangupRequest, ARI_FIELDS_ChannelHangupRequest);
+ARI_EVENT_ORDERED(ChannelHangupRequest, ARI_FIELDS_ChannelHangupRequest, ARI_EVENT_TIMESTAMP, ARI_FIELDS_ChannelOnly, ARI_DETAIL_EVENT_TAIL);
 
 #define ARI_FIELDS_ChannelHold(F) \
   F(std::optional<std::string>, musicclass) \
@@ -162,11 +170,11 @@ ARI_EVENT(ChannelLeftBridge, ARI_FIELDS_ChannelLeftBridge);
 /// A channel's state changed.
 ARI_EVENT(ChannelStateChange, ARI_FIELDS_ChannelOnly);
 
+// duration comes before "type", as in ChannelHangupRequest.
 #define ARI_FIELDS_ChannelTalkingFinished(F) \
-  F(Channel, channel) \
   F(int, duration)
 /// Talk detection: a channel stopped talking.
-ARI_EVENT(ChannelTalkingFinished, ARI_FIELDS_ChannelTalkingFinished);
+ARI_EVENT_ORDERED(ChannelTalkingFinished, ARI_FIELDS_ChannelTalkingFinished, ARI_EVENT_TIMESTAMP, ARI_FIELDS_ChannelOnly, ARI_DETAIL_EVENT_TAIL);
 
 /// Talk detection: a channel started talking.
 ARI_EVENT(ChannelTalkingStarted, ARI_FIELDS_ChannelOnly);
@@ -192,12 +200,14 @@ ARI_EVENT(ChannelUnhold, ARI_FIELDS_ChannelOnly);
 /// A user-defined event (the UserEvent application or the REST call).
 ARI_EVENT(ChannelUserevent, ARI_FIELDS_ChannelUserevent);
 
+// variable and value come before "type", as in ChannelHangupRequest.
 #define ARI_FIELDS_ChannelVarset(F) \
   F(std::string, variable) \
-  F(std::string, value) \
+  F(std::string, value)
+#define ARI_FIELDS_ChannelVarsetChannel(F) \
   F(std::optional<Channel>, channel)
 /// A variable was set: on a channel, or globally when channel is absent.
-ARI_EVENT(ChannelVarset, ARI_FIELDS_ChannelVarset);
+ARI_EVENT_ORDERED(ChannelVarset, ARI_FIELDS_ChannelVarset, ARI_EVENT_TIMESTAMP, ARI_FIELDS_ChannelVarsetChannel, ARI_DETAIL_EVENT_TAIL);
 
 #define ARI_FIELDS_ContactStatusChange(F) \
   F(Endpoint, endpoint) \
@@ -205,10 +215,14 @@ ARI_EVENT(ChannelVarset, ARI_FIELDS_ChannelVarset);
 /// A contact's reachability changed.
 ARI_EVENT(ContactStatusChange, ARI_FIELDS_ContactStatusChange);
 
+// application comes second (res/res_stasis_device_state.c), asterisk_id last.
+#define ARI_FIELDS_DeviceStateChangedHead(F) \
+  ARI_EVENT_APPLICATION(F) \
+  ARI_EVENT_TIMESTAMP(F)
 #define ARI_FIELDS_DeviceStateChanged(F) \
   F(DeviceState, device_state)
 /// A device state changed.
-ARI_EVENT(DeviceStateChanged, ARI_FIELDS_DeviceStateChanged);
+ARI_EVENT_ORDERED(DeviceStateChanged, ARI_DETAIL_NO_FIELDS, ARI_FIELDS_DeviceStateChangedHead, ARI_FIELDS_DeviceStateChanged, ARI_EVENT_ASTERISK_ID);
 
 #define ARI_FIELDS_Dial(F) \
   F(std::string, dialstatus) \
@@ -245,7 +259,12 @@ ARI_EVENT(PlaybackFinished, ARI_FIELDS_PlaybackOnly);
 /// A playback started.
 ARI_EVENT(PlaybackStarted, ARI_FIELDS_PlaybackOnly);
 
-// message_body is a JSON document serialised into a string, kept as that string.
+// message_body is a JSON document serialised into a string, kept as that string. The common
+// members come last (res/ari/ari_websocket_requests.c and ari_websockets.c add them).
+#define ARI_FIELDS_RESTResponseTail(F) \
+  ARI_EVENT_APPLICATION(F) \
+  ARI_EVENT_TIMESTAMP(F) \
+  ARI_EVENT_ASTERISK_ID(F)
 #define ARI_FIELDS_RESTResponse(F) \
   F(std::string, transaction_id) \
   F(std::string, request_id) \
@@ -255,7 +274,7 @@ ARI_EVENT(PlaybackStarted, ARI_FIELDS_PlaybackOnly);
   F(std::optional<std::string>, content_type) \
   F(std::optional<std::string>, message_body)
 /// The answer to a REST request made over the WebSocket (Asterisk 20+).
-ARI_EVENT(RESTResponse, ARI_FIELDS_RESTResponse);
+ARI_EVENT_ORDERED(RESTResponse, ARI_DETAIL_NO_FIELDS, ARI_DETAIL_NO_FIELDS, ARI_FIELDS_RESTResponse, ARI_FIELDS_RESTResponseTail);
 
 #define ARI_FIELDS_RecordingOnly(F) \
   F(LiveRecording, recording)
@@ -277,8 +296,8 @@ ARI_EVENT(StasisEnd, ARI_FIELDS_ChannelOnly);
 ARI_EVENT(StasisStart, ARI_FIELDS_StasisStart);
 
 #define ARI_FIELDS_TextMessageReceived(F) \
-  F(TextMessage, message) \
-  F(std::optional<Endpoint>, endpoint)
+  F(std::optional<Endpoint>, endpoint) \
+  F(TextMessage, message)
 /// A text message arrived.
 ARI_EVENT(TextMessageReceived, ARI_FIELDS_TextMessageReceived);
 

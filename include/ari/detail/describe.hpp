@@ -6,6 +6,10 @@
 //   #define ARI_FIELDS_CallerID(F) F(std::string, name) F(std::string, number)
 //   ARI_MODEL(CallerID, ARI_FIELDS_CallerID);
 //
+// The order of the description is the order in which ari::to_frame writes the members, which is
+// Asterisk's (ARI_EVENT_ORDERED, for an event whose "type" or common members Asterisk writes
+// elsewhere); reading accepts them in any order.
+//
 // The spec is the C++ member type, except for two markers that only the codec reads:
 //   std::optional<S>  the member may be absent (a JSON null there reads as absent);
 //   ari::nullable<S>  the member may be JSON null, kept as an empty std::optional and
@@ -15,6 +19,7 @@
 #include <cstddef>  // offsetof
 #include <optional>
 #include <ostream>
+#include <string>
 #include <string_view>
 #include <type_traits>
 
@@ -131,90 +136,128 @@ std::ostream& print(std::ostream& os, const T& value);
 #endif
 
 // Members, then the functions derived from the description (found by ADL, as nlohmann/json
-// expects). HEAD and TAIL are field lists around the type's own, for the common event members.
+// expects). The four field lists are described in order, so that the description is Asterisk's
+// member order: LEADING (an event's members before "type"), HEAD, the type's own LIST, TAIL.
 // Parameter names carry an ari_ prefix so that they never shadow a member (BuildInfo.os).
-#define ARI_DETAIL_BODY(Type, HEAD, LIST, TAIL)                                                    \
-  HEAD(ARI_DETAIL_DECLARE_MEMBER)                                                                  \
-  LIST(ARI_DETAIL_DECLARE_MEMBER)                                                                  \
-  TAIL(ARI_DETAIL_DECLARE_MEMBER)                                                                  \
-  /** Members this version does not model, written back as they came (null when none). */          \
-  ::nlohmann::json extra{};                                                                        \
-  template <class Visit>                                                                           \
-  friend constexpr void ari_describe(const Type*, Visit&& ari_visit) {                             \
-    using ari_self [[maybe_unused]] = Type;                                                        \
-    HEAD(ARI_DETAIL_VISIT_MEMBER)                                                                  \
-    LIST(ARI_DETAIL_VISIT_MEMBER)                                                                  \
-    TAIL(ARI_DETAIL_VISIT_MEMBER)                                                                  \
-    (void)ari_visit;                                                                               \
-  }                                                                                                \
-  /* The decoder's table (table.hpp): one constant array made from the field list, the */          \
-  /* end marked by an empty entry. A template, so that only units that decode make it. */          \
-  template <class ari_Self = Type>                                                                 \
-  friend const ::ari::detail::object_table& ari_object_table(const Type*) {                        \
-    ARI_DETAIL_OFFSETOF_BEGIN                                                                      \
-    static constexpr ::ari::detail::field_entry ari_fields[] = {                                   \
-        HEAD(ARI_DETAIL_TABLE_ENTRY) LIST(ARI_DETAIL_TABLE_ENTRY) TAIL(ARI_DETAIL_TABLE_ENTRY){}}; \
-    constexpr std::size_t ari_count = sizeof ari_fields / sizeof ari_fields[0] - 1;                \
-    static_assert(ari_count <= ::ari::detail::max_fields, "at most 48 fields");                    \
-    static constexpr ::ari::detail::object_table ari_table =                                       \
-        ::ari::detail::make_object_table(ari_fields, ari_count, offsetof(ari_Self, extra),         \
-                                         ::ari::detail::is_event_type<ari_Self>::value);           \
-    ARI_DETAIL_OFFSETOF_END                                                                        \
-    return ari_table;                                                                              \
-  }                                                                                                \
-  /** Equal when every member, unknown ones included, is. */                                       \
-  template <class ari_Self, ::ari::detail::if_same<ari_Self, Type> = 0>                            \
-  friend bool operator==(const ari_Self& ari_lhs, const ari_Self& ari_rhs) {                       \
-    return ::ari::detail::equal(ari_lhs, ari_rhs);                                                 \
-  }                                                                                                \
-  /** Not equal. */                                                                                \
-  template <class ari_Self, ::ari::detail::if_same<ari_Self, Type> = 0>                            \
-  friend bool operator!=(const ari_Self& ari_lhs, const ari_Self& ari_rhs) {                       \
-    return !::ari::detail::equal(ari_lhs, ari_rhs);                                                \
-  }                                                                                                \
-  /** Serialises to ARI JSON (nlohmann/json ADL hook). */                                          \
-  template <class ari_Json, ::ari::detail::if_same<ari_Json, ::nlohmann::json> = 0>                \
-  friend void to_json(ari_Json& ari_json, const Type& ari_value) {                                 \
-    ::ari::detail::write_object(ari_json, ari_value);                                              \
-  }                                                                                                \
-  /** Parses ARI JSON; throws ari::parse_error (nlohmann/json ADL hook). */                        \
-  template <class ari_Json, ::ari::detail::if_same<ari_Json, ::nlohmann::json> = 0>                \
-  friend void from_json(const ari_Json& ari_json, Type& ari_value) {                               \
-    ::ari::detail::read_document(ari_json, ari_value);                                             \
-  }                                                                                                \
-  /** Prints the JSON form. */                                                                     \
-  template <class ari_Stream, ::ari::detail::if_ostream<ari_Stream> = 0>                           \
-  friend std::ostream& operator<<(ari_Stream& ari_stream, const Type& ari_value) {                 \
-    return ::ari::detail::print(ari_stream, ari_value);                                            \
+#define ARI_DETAIL_BODY(Type, LEADING, HEAD, LIST, TAIL)                                          \
+  LEADING(ARI_DETAIL_DECLARE_MEMBER)                                                              \
+  HEAD(ARI_DETAIL_DECLARE_MEMBER)                                                                 \
+  LIST(ARI_DETAIL_DECLARE_MEMBER)                                                                 \
+  TAIL(ARI_DETAIL_DECLARE_MEMBER)                                                                 \
+  /** Members this version does not model, written back as they came (null when none). */         \
+  ::nlohmann::json extra{};                                                                       \
+  template <class Visit>                                                                          \
+  friend constexpr void ari_describe(const Type*, Visit&& ari_visit) {                            \
+    using ari_self [[maybe_unused]] = Type;                                                       \
+    LEADING(ARI_DETAIL_VISIT_MEMBER)                                                              \
+    HEAD(ARI_DETAIL_VISIT_MEMBER)                                                                 \
+    LIST(ARI_DETAIL_VISIT_MEMBER)                                                                 \
+    TAIL(ARI_DETAIL_VISIT_MEMBER)                                                                 \
+    (void)ari_visit;                                                                              \
+  }                                                                                               \
+  /* The decoder's table (table.hpp): one constant array made from the field list, the */         \
+  /* end marked by an empty entry. A template, so that only units that decode make it. */         \
+  template <class ari_Self = Type>                                                                \
+  friend const ::ari::detail::object_table& ari_object_table(const Type*) {                       \
+    ARI_DETAIL_OFFSETOF_BEGIN                                                                     \
+    static constexpr ::ari::detail::field_entry ari_fields[] = {                                  \
+        LEADING(ARI_DETAIL_TABLE_ENTRY) HEAD(ARI_DETAIL_TABLE_ENTRY) LIST(ARI_DETAIL_TABLE_ENTRY) \
+            TAIL(ARI_DETAIL_TABLE_ENTRY){}};                                                      \
+    constexpr std::size_t ari_count = sizeof ari_fields / sizeof ari_fields[0] - 1;               \
+    static_assert(ari_count <= ::ari::detail::max_fields, "at most 48 fields");                   \
+    static constexpr ::ari::detail::object_table ari_table =                                      \
+        ::ari::detail::make_object_table(ari_fields, ari_count, offsetof(ari_Self, extra),        \
+                                         ::ari::detail::is_event_type<ari_Self>::value);          \
+    ARI_DETAIL_OFFSETOF_END                                                                       \
+    return ari_table;                                                                             \
+  }                                                                                               \
+  /** Equal when every member, unknown ones included, is. */                                      \
+  template <class ari_Self, ::ari::detail::if_same<ari_Self, Type> = 0>                           \
+  friend bool operator==(const ari_Self& ari_lhs, const ari_Self& ari_rhs) {                      \
+    return ::ari::detail::equal(ari_lhs, ari_rhs);                                                \
+  }                                                                                               \
+  /** Not equal. */                                                                               \
+  template <class ari_Self, ::ari::detail::if_same<ari_Self, Type> = 0>                           \
+  friend bool operator!=(const ari_Self& ari_lhs, const ari_Self& ari_rhs) {                      \
+    return !::ari::detail::equal(ari_lhs, ari_rhs);                                               \
+  }                                                                                               \
+  /** Serialises to ARI JSON (nlohmann/json ADL hook). */                                         \
+  template <class ari_Json, ::ari::detail::if_same<ari_Json, ::nlohmann::json> = 0>               \
+  friend void to_json(ari_Json& ari_json, const Type& ari_value) {                                \
+    ::ari::detail::write_object(ari_json, ari_value);                                             \
+  }                                                                                               \
+  /** Parses ARI JSON; throws ari::parse_error (nlohmann/json ADL hook). */                       \
+  template <class ari_Json, ::ari::detail::if_same<ari_Json, ::nlohmann::json> = 0>               \
+  friend void from_json(const ari_Json& ari_json, Type& ari_value) {                              \
+    ::ari::detail::read_document(ari_json, ari_value);                                            \
+  }                                                                                               \
+  /** Prints the JSON form. */                                                                    \
+  template <class ari_Stream, ::ari::detail::if_ostream<ari_Stream> = 0>                          \
+  friend std::ostream& operator<<(ari_Stream& ari_stream, const Type& ari_value) {                \
+    return ::ari::detail::print(ari_stream, ari_value);                                           \
   }
 
 /// Defines `struct Type` from its field list: an ARI model (CallerID, Channel, ...).
-#define ARI_MODEL(Type, LIST)                                               \
-  struct Type {                                                             \
-    ARI_DETAIL_BODY(Type, ARI_DETAIL_NO_FIELDS, LIST, ARI_DETAIL_NO_FIELDS) \
+#define ARI_MODEL(Type, LIST)                                                                     \
+  struct Type {                                                                                   \
+    ARI_DETAIL_BODY(Type, ARI_DETAIL_NO_FIELDS, ARI_DETAIL_NO_FIELDS, LIST, ARI_DETAIL_NO_FIELDS) \
   }
 
-// Members every Event carries, in the order Asterisk writes them around the event's own.
-#define ARI_DETAIL_EVENT_HEAD(F) F(std::optional<::ari::Timestamp>, timestamp)
-#define ARI_DETAIL_EVENT_TAIL(F) \
-  F(std::optional<std::string>, asterisk_id) F(std::string, application)
+/// Field list of the member every Event carries: `timestamp`, for ARI_EVENT_ORDERED's HEAD or
+/// TAIL.
+#define ARI_EVENT_TIMESTAMP(F) F(std::optional<::ari::Timestamp>, timestamp)
+/// Field list of the member every Event carries: `asterisk_id` (optional in the schema).
+#define ARI_EVENT_ASTERISK_ID(F) F(std::optional<std::string>, asterisk_id)
+/// Field list of the member every Event carries: `application`.
+#define ARI_EVENT_APPLICATION(F) F(std::string, application)
+
+// Where most events have them: Asterisk writes "type" and "timestamp" before the event's own
+// members and adds asterisk_id and application when it sends the event.
+#define ARI_DETAIL_EVENT_HEAD(F) ARI_EVENT_TIMESTAMP(F)
+#define ARI_DETAIL_EVENT_TAIL(F) ARI_EVENT_ASTERISK_ID(F) ARI_EVENT_APPLICATION(F)
 // A Message that is not an Event has neither in the schema, but res/ari/ari_websockets.c adds
 // both to every message it sends.
 #define ARI_DETAIL_MESSAGE_TAIL(F) \
   F(std::optional<std::string>, asterisk_id) F(std::optional<std::string>, application)
 
-/// Defines an ARI event (an Event subtype): its own fields plus timestamp, asterisk_id and
-/// application. `Type::type` is the text of its "type" member.
-#define ARI_EVENT(Type, LIST)                                                 \
-  struct Type {                                                               \
-    static constexpr std::string_view type = #Type;                           \
-    ARI_DETAIL_BODY(Type, ARI_DETAIL_EVENT_HEAD, LIST, ARI_DETAIL_EVENT_TAIL) \
+// +1 per field: the length of a field list as a constant expression.
+#define ARI_DETAIL_COUNT_FIELD(spec, name) +1
+
+// What an event and a message share: `type`, how many members come before it in the frame
+// (found by the writer with ADL; a function, so that no struct member's name is taken from
+// the JSON members), the members and the derived functions.
+#define ARI_DETAIL_MESSAGE_BODY(Type, LEADING, HEAD, LIST, TAIL)               \
+  /** The text of the "type" member. */                                        \
+  static constexpr std::string_view type = #Type;                              \
+  /** How many members, the first described, Asterisk writes before "type". */ \
+  friend constexpr std::size_t ari_members_before_type(const Type*) noexcept { \
+    return 0 LEADING(ARI_DETAIL_COUNT_FIELD);                                  \
+  }                                                                            \
+  ARI_DETAIL_BODY(Type, LEADING, HEAD, LIST, TAIL)
+
+/// Defines an ARI event (an Event subtype) whose members Asterisk writes in an order of its own:
+/// the LEADING fields, then "type", then HEAD, LIST and TAIL. The common members (the field
+/// lists ARI_EVENT_TIMESTAMP, ARI_EVENT_ASTERISK_ID, ARI_EVENT_APPLICATION) are placed in HEAD
+/// and TAIL where this event has them; each must be there once. The order is the one
+/// `ari::to_frame` writes, so that a frame is byte for byte Asterisk's; reading accepts any.
+#define ARI_EVENT_ORDERED(Type, LEADING, HEAD, LIST, TAIL)                                 \
+  struct Type {                                                                            \
+    ARI_DETAIL_MESSAGE_BODY(Type, LEADING, HEAD, LIST, TAIL)                               \
+    static_assert(std::is_same_v<decltype(timestamp), std::optional<::ari::Timestamp>> &&  \
+                      std::is_same_v<decltype(asterisk_id), std::optional<std::string>> && \
+                      std::is_same_v<decltype(application), std::string>,                  \
+                  "an event describes timestamp, asterisk_id and application, each once"); \
   }
 
+/// Defines an ARI event (an Event subtype) from its own fields, written as most events are:
+/// "type", timestamp, its own members, asterisk_id, application. `Type::type` is the text of
+/// its "type" member.
+#define ARI_EVENT(Type, LIST) \
+  ARI_EVENT_ORDERED(Type, ARI_DETAIL_NO_FIELDS, ARI_DETAIL_EVENT_HEAD, LIST, ARI_DETAIL_EVENT_TAIL)
+
 /// Defines an ARI message that is not an Event (MissingParams): application is optional.
-#define ARI_MESSAGE(Type, LIST)                                                 \
-  struct Type {                                                                 \
-    /** The text of the "type" member. */                                       \
-    static constexpr std::string_view type = #Type;                             \
-    ARI_DETAIL_BODY(Type, ARI_DETAIL_EVENT_HEAD, LIST, ARI_DETAIL_MESSAGE_TAIL) \
+#define ARI_MESSAGE(Type, LIST)                                                      \
+  struct Type {                                                                      \
+    ARI_DETAIL_MESSAGE_BODY(Type, ARI_DETAIL_NO_FIELDS, ARI_DETAIL_EVENT_HEAD, LIST, \
+                            ARI_DETAIL_MESSAGE_TAIL)                                 \
   }

@@ -614,19 +614,44 @@ void write_object(json& out, const T& value) {
   }
 }
 
+// How many described members an event's frame has before "type" (ARI_EVENT_ORDERED).
+template <class T>
+constexpr std::size_t members_before_type() {
+  if constexpr (is_event_type<T>::value) {
+    return ari_members_before_type(static_cast<const T*>(nullptr));
+  } else {
+    return 0;
+  }
+}
+
+template <class T>
+void write_type_text(text_writer& out) {
+  write_key_text(out, ",\"type\":");
+  write_string(out, T::type);
+}
+
 // The frame text straight from the value, members in description order (Asterisk's order),
-// unknown members after them.
+// unknown members after them. "type" goes first, or after the members an event writes before
+// it; when none do (most events), no position is counted.
 template <class T>
 void write_object_text(text_writer& out, const T& value) {
+  constexpr std::size_t before_type = members_before_type<T>();
   out += '{';
-  if constexpr (is_event_type<T>::value) {
+  if constexpr (is_event_type<T>::value && before_type == 0) {
     out += "\"type\":";
     write_string(out, T::type);
   }
+  [[maybe_unused]] std::size_t position = 0;
   ari_describe(static_cast<const T*>(nullptr), [&](const auto& field) {
+    if constexpr (before_type != 0) {
+      if (position++ == before_type) write_type_text<T>(out);
+    }
     using spec = typename std::decay_t<decltype(field)>::spec;
     field_rules<spec>::write_text(out, field.separated_key, value.*(field.member));
   });
+  if constexpr (before_type != 0) {
+    if (position == before_type) write_type_text<T>(out);  // no member after "type"
+  }
   if (value.extra.is_object()) {
     for (auto it = value.extra.begin(); it != value.extra.end(); ++it) {
       bool modeled = false;
