@@ -213,6 +213,7 @@ class simulator {
   enum class channel_kind { local1, local2, snoop, phone, internal };
 
   struct channel {
+    std::uint64_t order = 0;  // its key in channel_order_
     std::string id;
     std::string name;
     channel_kind kind = channel_kind::phone;
@@ -568,9 +569,10 @@ class simulator {
     ch.id = id;
     ch.name = std::move(name);
     ch.creationtime = stamp();
-    channel_order_.erase(std::remove(channel_order_.begin(), channel_order_.end(), id),
-                         channel_order_.end());
-    channel_order_.push_back(id);
+    // Lists give channels in creation order; a map keeps adding and removing logarithmic.
+    if (ch.order != 0) channel_order_.erase(ch.order);
+    ch.order = ++channel_sequence_;
+    channel_order_.emplace(ch.order, id);
     return ch;
   }
 
@@ -806,6 +808,7 @@ class simulator {
     stop_media(ch);
     for (auto& [name, app] : apps_)
       app.channels.erase(id);
+    channel_order_.erase(ch.order);
     channels_.erase(id);
     if (kind == channel_kind::local1 || kind == channel_kind::local2) {
       local_devices_[device].erase(id);
@@ -1571,7 +1574,8 @@ class simulator {
   std::map<std::pair<time_point, std::uint64_t>, std::function<void()>> timers_;
   std::uint64_t timer_sequence_ = 0;
   std::map<std::string, channel> channels_;
-  std::vector<std::string> channel_order_;
+  std::map<std::uint64_t, std::string> channel_order_;  // creation sequence -> id
+  std::uint64_t channel_sequence_ = 0;
   std::map<std::string, bridge_state> bridges_;
   std::map<std::string, playback_state> playbacks_;
   std::map<std::string, recording_state> recordings_;

@@ -96,7 +96,7 @@ inline http_response simulator::route(const sim_detail::parsed_request& in) {
     if (s.size() == 1) {
       if (m == "GET") {
         std::vector<Channel> list;
-        for (const auto& id : channel_order_) {
+        for (const auto& [order, id] : channel_order_) {
           if (const channel* ch = find_channel(id)) list.push_back(snapshot(*ch));
         }
         return reply(200, json_list(list));
@@ -1034,7 +1034,7 @@ inline http_response simulator::endpoint_route(const sim_detail::parsed_request&
     endpoint.technology = name.substr(0, slash);
     endpoint.resource = name.substr(slash + 1);
     endpoint.state = EndpointState::online;
-    for (const auto& id : channel_order_) {
+    for (const auto& [order, id] : channel_order_) {
       const channel* ch = find_channel(id);
       if (ch && ch->device == name) endpoint.channel_ids.push_back(id);
     }
