@@ -66,12 +66,12 @@ void app_calls(long calls) {
   io.poll();  // every call answered and playing
   const double heap_up = heap_in_use();
   sim.advance(std::chrono::seconds(1));  // every prompt finishes
-  io.poll();  // every call hung up
+  io.poll();                             // every call hung up
   const double seconds = seconds_since(start);
   events += static_cast<std::uint64_t>(calls);  // the StasisStarts
   const auto requests = sim.requests().size();
-  std::cout << "calls " << calls << ": " << events << " events and " << requests
-            << " requests in " << seconds * 1000 << " ms: " << static_cast<double>(events) / seconds
+  std::cout << "calls " << calls << ": " << events << " events and " << requests << " requests in "
+            << seconds * 1000 << " ms: " << static_cast<double>(events) / seconds
             << " events/s; heap " << (heap_up - heap_before) / static_cast<double>(calls)
             << " bytes per call up (requests log included)\n";
 }

@@ -11,6 +11,7 @@
 # and a far-end hangup with cause 17 ends its call. ari_sim --realtime: the prompt finishes
 # without /sim/advance. Waits are bounded (10 s each) and say what they waited for.
 set -euo pipefail
+. "$(dirname "${BASH_SOURCE[0]}")/../tests/listening_port.sh"
 sim=$1 hello=$2 stasis=$3
 work=$(mktemp -d)
 pids=()
@@ -41,13 +42,7 @@ start_sim() {
   : >"${work}/${name}.log"
   "${sim}" --port 0 "$@" >"${work}/${name}.log" 2>&1 &
   pids+=($!)
-  port=
-  for _ in $(seq 200); do
-    port=$(sed -n 's/^listening on 127.0.0.1:\([0-9]*\)$/\1/p' "${work}/${name}.log")
-    [ -n "${port}" ] && return
-    sleep 0.05
-  done
-  fail "ari_sim did not start"
+  port=$(listening_port "${work}/${name}.log") || fail "ari_sim did not start"
 }
 
 # wait_for WHAT COMMAND...: runs COMMAND every 50 ms until it succeeds, for 10 s at most.

@@ -16,6 +16,8 @@
 
 #include <ari/client.hpp>
 
+#include "command_line.hpp"
+
 #if defined(BOOST_ASIO_HAS_CO_AWAIT)
 
 #include <boost/asio/awaitable.hpp>
@@ -74,11 +76,6 @@ boost::asio::awaitable<void> call(ari::client& client, std::string channel, std:
   }
 }
 
-[[noreturn]] void bad_usage(const std::string& why) {
-  std::cerr << "hello_coroutine: " << why << '\n' << usage;
-  std::exit(2);
-}
-
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -87,34 +84,16 @@ int main(int argc, char** argv) {
   options.applications = {"hello"};
   std::string media = "sound:hello-world";
   long calls = 0;
-  for (int i = 1; i < argc; ++i) {
-    const std::string arg = argv[i];
-    const auto value = [&]() -> std::string {
-      if (i + 1 >= argc) bad_usage(arg + " needs a value");
-      return argv[++i];
-    };
-    if (arg == "--help") {
-      std::cout << usage;
-      return 0;
-    } else if (arg == "--url") {
-      options.url = value();
-    } else if (arg == "--user") {
-      options.username = value();
-    } else if (arg == "--password") {
-      options.password = value();
-    } else if (arg == "--app") {
-      options.applications = {value()};
-    } else if (arg == "--media") {
-      media = value();
-    } else if (arg == "--requests-over-websocket") {
-      options.requests = ari::request_transport::websocket;
-    } else if (arg == "--calls") {
-      calls = std::atol(value().c_str());
-      if (calls <= 0) bad_usage("--calls takes a number above 0");
-    } else {
-      bad_usage("unknown option " + arg);
-    }
-  }
+  ari_examples::command_line line{"hello_coroutine", usage};
+  line.text("--url", options.url);
+  line.text("--user", options.username);
+  line.text("--password", options.password);
+  line.with_value("--app", [&](const std::string& app) { options.applications = {app}; });
+  line.text("--media", media);
+  line.flag("--requests-over-websocket",
+            [&] { options.requests = ari::request_transport::websocket; });
+  line.number("--calls", calls, 1);
+  line.parse(argc, argv);
 
   boost::asio::io_context io;
   int status = 0;
@@ -139,7 +118,7 @@ int main(int argc, char** argv) {
     client.start();
     io.run();
   } catch (const std::invalid_argument& e) {  // options the client cannot use
-    bad_usage(e.what());
+    line.fail(e.what());
   }
   return status;
 }

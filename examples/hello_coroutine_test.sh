@@ -7,6 +7,7 @@
 #
 # A build without C++20 coroutines has a hello_coroutine that exits 77: the test is skipped.
 set -euo pipefail
+. "$(dirname "${BASH_SOURCE[0]}")/../tests/listening_port.sh"
 replay=$1 app=$2 script=$3
 work=$(mktemp -d)
 server=
@@ -21,13 +22,7 @@ for transport in http websocket; do
   : >"${work}/server.log"
   "${replay}" --capture "${script}" --requests "${transport}" >"${work}/server.log" 2>&1 &
   server=$!
-  port=
-  for _ in $(seq 100); do
-    port=$(sed -n 's/^listening on 127.0.0.1:\([0-9]*\)$/\1/p' "${work}/server.log")
-    [ -n "${port}" ] && break
-    sleep 0.05
-  done
-  [ -n "${port}" ] || fail "ari_replay did not start"
+  port=$(listening_port "${work}/server.log") || fail "ari_replay did not start"
   flag=
   [ "${transport}" = websocket ] && flag=--requests-over-websocket
   timeout 30 "${app}" --url "http://127.0.0.1:${port}" --app testapp --media sound:ari-test \

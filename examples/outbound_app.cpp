@@ -4,12 +4,10 @@
 // prompt with a playback id of its own, and hangs up when that prompt has finished. The same
 // code serves both of Asterisk's forms: connection_type = persistent (one session, every call)
 // and per_call_config (one session per call). Run with --help for the options.
-#include <algorithm>
 #include <cstdlib>
 #include <exception>
 #include <functional>
 #include <iostream>
-#include <iterator>
 #include <memory>
 #include <string>
 
@@ -17,6 +15,8 @@
 #include <boost/asio/post.hpp>
 
 #include <ari/client.hpp>
+
+#include "command_line.hpp"
 
 namespace rq = ari::requests;
 
@@ -38,11 +38,6 @@ enters the application, plays a prompt and hangs up when the prompt has finished
 Exit status: 0 after --exit-after-calls; 1 when the port cannot be listened on; 2 for a bad
 command line.
 )";
-
-[[noreturn]] void bad_usage(const std::string& why) {
-  std::cerr << "outbound_app: " << why << '\n' << usage;
-  std::exit(2);
-}
 
 void log(const std::string& line) {
   std::cout << line << std::endl;
@@ -107,37 +102,14 @@ int main(int argc, char** argv) {
   ari::listener_options options;
   std::string media = "sound:hello-world";
   long exit_after = -1;  // -1: run forever
-  for (int i = 1; i < argc; ++i) {
-    const std::string arg = argv[i];
-    if (arg == "--help") {
-      std::cout << usage;
-      return 0;
-    }
-    static const char* const with_value[] = {"--address",  "--port",  "--user",
-                                             "--password", "--media", "--exit-after-calls"};
-    if (std::find(std::begin(with_value), std::end(with_value), arg) == std::end(with_value)) {
-      bad_usage("unknown option: " + arg);
-    }
-    if (i + 1 >= argc) bad_usage("missing value after " + arg);
-    const std::string value = argv[++i];
-    if (arg == "--address") {
-      options.address = value;
-    } else if (arg == "--port") {
-      char* end = nullptr;
-      const long port = std::strtol(value.c_str(), &end, 10);
-      if (*end != '\0' || port < 0 || port > 65535) bad_usage("bad port: " + value);
-      options.port = static_cast<unsigned short>(port);
-    } else if (arg == "--user") {
-      options.username = value;
-    } else if (arg == "--password") {
-      options.password = value;
-    } else if (arg == "--media") {
-      media = value;
-    } else {  // --exit-after-calls
-      exit_after = std::strtol(value.c_str(), nullptr, 10);
-      if (exit_after <= 0) bad_usage("bad --exit-after-calls: " + value);
-    }
-  }
+  ari_examples::command_line line{"outbound_app", usage};
+  line.text("--address", options.address);
+  line.number("--port", options.port, 0, 65535);
+  line.text("--user", options.username);
+  line.text("--password", options.password);
+  line.text("--media", media);
+  line.number("--exit-after-calls", exit_after, 1);
+  line.parse(argc, argv);
 
   boost::asio::io_context io;
   ari::outbound_listener listener{io, options};

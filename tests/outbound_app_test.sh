@@ -6,6 +6,7 @@
 #
 #   outbound_app_test.sh OUTBOUND_APP OUTBOUND_PEER
 set -euo pipefail
+. "$(dirname "${BASH_SOURCE[0]}")/listening_port.sh"
 app=$1 peer=$2
 work=$(mktemp -d)
 listener=
@@ -15,7 +16,7 @@ fail() { echo "FAILED: $*"; exit 1; }
 "${app}" --help | grep -q '^usage: outbound_app' || fail "--help"
 status=0
 "${app}" --bogus >/dev/null 2>"${work}/usage.log" || status=$?
-[ "${status}" -eq 2 ] && grep -q 'unknown option: --bogus' "${work}/usage.log" ||
+[ "${status}" -eq 2 ] && grep -q 'unknown option --bogus' "${work}/usage.log" ||
   fail "an unknown option: status ${status}, $(cat "${work}/usage.log")"
 
 calls=5
@@ -23,13 +24,8 @@ for form in persistent per_call; do
   "${app}" --port 0 --user asterisk --password s3cret --exit-after-calls "${calls}" \
     >"${work}/app.log" 2>&1 &
   listener=$!
-  port=
-  for _ in $(seq 200); do
-    port=$(sed -n 's/^listening on 127.0.0.1:\([0-9]*\)$/\1/p' "${work}/app.log")
-    [ -n "${port}" ] && break
-    sleep 0.05
-  done
-  [ -n "${port}" ] || fail "${form}: outbound_app did not start: $(cat "${work}/app.log")"
+  port=$(listening_port "${work}/app.log") ||
+    fail "${form}: outbound_app did not start: $(cat "${work}/app.log")"
   timeout 30 "${peer}" "${port}" asterisk s3cret "${form}" "${calls}" >"${work}/peer.log" 2>&1 ||
     fail "${form}: peer: $(cat "${work}/peer.log"); app: $(cat "${work}/app.log")"
   status=0
@@ -50,13 +46,7 @@ done
 # Asterisk with the wrong password is refused (401) and no session starts.
 "${app}" --port 0 --user asterisk --password s3cret >"${work}/app.log" 2>&1 &
 listener=$!
-port=
-for _ in $(seq 200); do
-  port=$(sed -n 's/^listening on 127.0.0.1:\([0-9]*\)$/\1/p' "${work}/app.log")
-  [ -n "${port}" ] && break
-  sleep 0.05
-done
-[ -n "${port}" ] || fail "outbound_app did not start: $(cat "${work}/app.log")"
+port=$(listening_port "${work}/app.log") || fail "outbound_app did not start: $(cat "${work}/app.log")"
 status=0
 timeout 30 "${peer}" "${port}" asterisk wrong persistent 1 >"${work}/peer.log" 2>&1 || status=$?
 [ "${status}" -eq 1 ] && grep -q 'declined' "${work}/peer.log" ||

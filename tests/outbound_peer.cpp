@@ -27,6 +27,8 @@
 #include <ari/ari.hpp>
 #include <ari/detail/basic_authorization.hpp>
 
+#include "peer_support.hpp"
+
 namespace websocket = boost::beast::websocket;
 
 namespace {
@@ -74,18 +76,7 @@ class connection {
 
   void respond(const ari::RESTRequest& request, int status, const std::string& reason,
                const std::string& application, const std::string& body = {}) {
-    ari::RESTResponse response;
-    response.transaction_id = request.transaction_id;
-    response.request_id = request.request_id;
-    response.status_code = status;
-    response.reason_phrase = reason;
-    response.uri = request.uri;
-    response.application = application;
-    if (!body.empty()) {
-      response.content_type = "application/json";
-      response.message_body = body;
-    }
-    send(ari::to_frame(response));
+    send(test::response_to(request, status, reason, application, body));
   }
 
   void close() { ws_.close(websocket::close_code::normal); }

@@ -13,6 +13,7 @@
 # HTTP; a server that never answers is timed out; ApplicationReplaced ends the program; an IPv6
 # host is bracketed.
 set -euo pipefail
+. "$(dirname "${BASH_SOURCE[0]}")/listening_port.sh"
 replay=$1 app=$2 decode=$3 sample=$4 conversation=$5
 work=$(mktemp -d)
 server=
@@ -29,12 +30,7 @@ start_server() {
   : >"${work}/server.log"  # exists before the server's own redirection, for the sed below
   "${replay}" --api-key ari:s3cret "$@" >"${work}/server.log" 2>&1 &
   server=$!
-  for _ in $(seq 100); do
-    port=$(sed -n 's/^listening on 127.0.0.1:\([0-9]*\)$/\1/p' "${work}/server.log")
-    [ -n "${port}" ] && return
-    sleep 0.05
-  done
-  fail "ari_replay did not start"
+  port=$(listening_port "${work}/server.log") || fail "ari_replay did not start"
 }
 
 # 1. A wrong api_key is refused.

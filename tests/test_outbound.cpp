@@ -22,6 +22,7 @@
 #include <ari/requests.hpp>
 
 #include "catch.hpp"
+#include "peer_support.hpp"
 #include "support.hpp"
 
 namespace rq = ari::requests;
@@ -77,18 +78,7 @@ class fake_asterisk {
   // Reads a RESTRequest and answers it with `status` and `body`; returns the request.
   ari::RESTRequest answer(int status, const std::string& reason, const std::string& body = {}) {
     const auto request = nlohmann::json::parse(receive()).get<ari::RESTRequest>();
-    ari::RESTResponse response;
-    response.transaction_id = request.transaction_id;
-    response.request_id = request.request_id;
-    response.status_code = status;
-    response.reason_phrase = reason;
-    response.uri = request.uri;
-    if (!body.empty()) {
-      response.content_type = "application/json";
-      response.message_body = body;
-    }
-    response.application = "outapp";
-    send(ari::to_frame(response));
+    send(test::response_to(request, status, reason, "outapp", body));
     return request;
   }
   void close() { ws_.close(websocket::close_code::normal); }
@@ -100,12 +90,7 @@ class fake_asterisk {
 };
 
 void run_until(boost::asio::io_context& io, const std::function<bool()>& done) {
-  const auto end = std::chrono::steady_clock::now() + 30s;
-  while (!done() && std::chrono::steady_clock::now() < end) {
-    io.run_for(10ms);
-    if (io.stopped()) io.restart();
-  }
-  REQUIRE(done());
+  REQUIRE(test::run_until_done(io, done));
 }
 
 ari::listener_options listener_options() {

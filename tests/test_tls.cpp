@@ -37,6 +37,7 @@
 #include <ari/requests.hpp>
 
 #include "catch.hpp"
+#include "peer_support.hpp"
 #include "stub_server.hpp"
 
 namespace ssl = boost::asio::ssl;
@@ -209,12 +210,7 @@ class tls_server {
 };
 
 void run_until(boost::asio::io_context& io, const std::function<bool()>& done) {
-  const auto end = std::chrono::steady_clock::now() + 30s;
-  while (!done() && std::chrono::steady_clock::now() < end) {
-    io.run_for(10ms);
-    if (io.stopped()) io.restart();
-  }
-  REQUIRE(done());
+  REQUIRE(test::run_until_done(io, done));
 }
 
 // The text of a request's failure, "" for none.

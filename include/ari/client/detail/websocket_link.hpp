@@ -98,9 +98,6 @@ class websocket_link final : public websocket_link_base,
     beast_timeouts.idle_timeout = boost::beast::websocket::stream_base::none();
     beast_timeouts.keep_alive_pings = false;
     stream_.set_option(beast_timeouts);
-    // Pings and pongs from the server are signs of life too.
-    stream_.control_callback(
-        [this](boost::beast::websocket::frame_type, boost::beast::string_view) { ++heard_; });
   }
 
   void start() override {
@@ -117,7 +114,10 @@ class websocket_link final : public websocket_link_base,
   void close(bool graceful) override {
     if (closed_) return;
     closed_ = true;
-    if (graceful && stream_.is_open()) {
+    // Not while pongs are watched: Beast 1.74 can then deadlock its read and close operations
+    // on a close frame from the server (the read posts itself before the control callback and
+    // the close takes the write lock meanwhile); the server was silent anyway.
+    if (graceful && stream_.is_open() && !watching_pongs_) {
       stream_.async_close(
           boost::beast::websocket::close_code::normal,
           [self = this->shared_from_this()](boost::system::error_code) { self->tear_down(); });
@@ -137,29 +137,47 @@ class websocket_link final : public websocket_link_base,
   }
 
   // Every half of the idle timeout: a ping after the first quiet half, the end after the second.
+  // The wait holds the link weakly: a link whose owner and reads are gone closes its socket at
+  // once, not when the timer next fires.
   void check_idle() {
     idle_timer_.expires_after(idle_timeout_ / 2);
-    idle_timer_.async_wait([self = this->shared_from_this()](boost::system::error_code error) {
-      if (error || self->closed_) return;
+    idle_timer_.async_wait([weak = this->weak_from_this()](boost::system::error_code error) {
+      const auto self = weak.lock();
+      if (error || !self || self->closed_) return;
       if (self->heard_ != self->heard_at_check_) {
         self->heard_at_check_ = self->heard_;
         self->quiet_halves_ = 0;
+        self->watch_pongs(false);
       } else if (++self->quiet_halves_ >= 2) {
         self->idle_expired_ = true;
         self->tear_down();  // the read fails, and reports the end
         return;
       } else if (!self->pinging_) {
         self->pinging_ = true;
+        self->watch_pongs(true);
         self->stream_.async_ping({}, [self](boost::system::error_code) { self->pinging_ = false; });
       }
       self->check_idle();
     });
   }
 
+  // A pong (or ping) from the server is a sign of life: seen through Beast's control
+  // callback, which is set only between a ping and the next check (see close()).
+  void watch_pongs(bool on) {
+    if (on == watching_pongs_) return;
+    watching_pongs_ = on;
+    if (on) {
+      stream_.control_callback(
+          [this](boost::beast::websocket::frame_type, boost::beast::string_view) { ++heard_; });
+    } else {
+      stream_.control_callback();
+    }
+  }
+
   void on_read(boost::system::error_code error, std::size_t size) {
     ++heard_;
     const auto owner = owner_.lock();
-    if (!owner) return;
+    if (!owner) return tear_down();
     if (idle_expired_) error = make_error_code(client_errc::timed_out);
     if (error) {
       if (error == boost::beast::websocket::error::message_too_big) {
@@ -260,6 +278,7 @@ class websocket_link final : public websocket_link_base,
   std::uint64_t heard_at_check_ = 0;
   int quiet_halves_ = 0;
   bool pinging_ = false;
+  bool watching_pongs_ = false;
   bool idle_expired_ = false;
 };
 
