@@ -135,6 +135,13 @@ TEST_CASE("simulator: a missing sound fails at once, a playlist continues") {
         strings{"PlaybackStarted", "PlaybackContinuing", "PlaybackStarted"});
   asterisk.advance(milliseconds{1000});
   CHECK(types_of(events_of(socket)) == strings{"PlaybackFinished"});
+
+  // Items with commas, quotes and backslashes, escaped by the request as Asterisk reads lists
+  // (ast_app_separate_args): two items, as sent.
+  play.media = {"tone:440/200,0/200", R"(sound:a\b"c)"};
+  const auto tones = asterisk.send(play);
+  CHECK(tones.media_uri == "tone:440/200,0/200");
+  CHECK(tones.next_media_uri == std::optional<std::string>(R"(sound:a\b"c)"));
 }
 
 TEST_CASE("simulator: sound durations and a default come from the options") {
