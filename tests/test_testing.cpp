@@ -178,6 +178,14 @@ TEST_CASE("inbound_call: enter ringing, answered, a playback, caller hangs up") 
   for (const auto& event : events) {
     CHECK(ari::related_ids(event).channels == std::vector<std::string>{"1768471200.1"});
   }
+  CHECK(std::get<ari::PlaybackStarted>(events[3]).playback.id ==
+        "6b4c2a1e-93d2-4f7a-8e45-1a2b3c4d5e6f");
+
+  // An application that chooses its playback id (playWithId) follows its own prompt.
+  options.playback_id = "1768471200.1-hello";
+  const auto own = parse_all(testing::inbound_call(options));
+  CHECK(std::get<ari::PlaybackStarted>(own[3]).playback.id == "1768471200.1-hello");
+  CHECK(std::get<ari::PlaybackFinished>(own[4]).playback.id == "1768471200.1-hello");
 }
 
 TEST_CASE("outbound_originate: Dial progress, then the channel enters the application") {

@@ -222,6 +222,9 @@ struct call_options {
   std::string caller_number = "1001";             ///< caller of the first channel
   std::vector<std::string> args{};                ///< StasisStart arguments
   Timestamp start = detail::sample_time();        ///< time of the first frame
+  /// The prompt's playback id in inbound_call, for an application that chooses its own
+  /// (playWithId); empty: the sample's.
+  std::string playback_id{};
 };
 
 namespace detail {
@@ -334,6 +337,7 @@ inline std::vector<std::string> inbound_call(const call_options& options = {}) {
   detail::add_stasis_start(f, caller, 0ms);
   detail::add_state_change(f, caller, ChannelState::Up, 120ms);
   Playback playback = sample<Playback>();
+  if (!options.playback_id.empty()) playback.id = options.playback_id;
   playback.target_uri = "channel:" + caller.id;
   f.add<PlaybackStarted>(40ms, [&](auto& e) { e.playback = playback; });
   playback.state = PlaybackState::done;
