@@ -228,6 +228,36 @@ inline void append_list_item(std::string& out, std::string_view item) {
   }
 }
 
+// The inverse of append_list_item: a list value as ast_app_separate_args splits it (see above;
+// "" is one empty item). The simulator reads lists with it, as Asterisk does.
+inline std::vector<std::string> read_list(std::string_view value) {
+  std::vector<std::string> items(1);
+  int paren = 0;
+  int bracket = 0;
+  bool quoted = false;
+  for (std::size_t i = 0; i < value.size(); ++i) {
+    const char c = value[i];
+    if (c == '\\') {
+      if (++i < value.size()) items.back() += value[i];
+      continue;
+    }
+    if (c == '"') {
+      quoted = !quoted;
+      continue;
+    }
+    if (c == '(') ++paren;
+    if (c == ')' && paren != 0) --paren;
+    if (c == '[') ++bracket;
+    if (c == ']' && bracket != 0) --bracket;
+    if (c == ',' && paren == 0 && bracket == 0 && !quoted) {
+      items.emplace_back();
+      continue;
+    }
+    items.back() += c;
+  }
+  return items;
+}
+
 // Whether the character would be read differently by one of the two splitters of
 // events::eventWebsocket's `app` (below).
 constexpr bool is_application_list_syntax(char c) noexcept {

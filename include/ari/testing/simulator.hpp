@@ -1035,7 +1035,7 @@ class simulator {
       return next_step(ch, duration{0});
     }
     if (app == "UserEvent") {
-      const auto parts = sim_detail::separate_args(data);
+      const auto parts = ::ari::detail::read_list(data);
       ChannelUserevent event;
       event.eventname = parts[0];
       nlohmann::json body = nlohmann::json::object();
@@ -1095,7 +1095,7 @@ class simulator {
     if (app == "PlayTones") return next_step(ch, duration{0});
     if (app == "SendDTMF") {
       // SendDTMF(digits[,timeout_ms between digits[,duration_ms]])
-      const auto parts = sim_detail::separate_args(data);
+      const auto parts = ::ari::detail::read_list(data);
       const int between =
           std::max(0, static_cast<int>(sim_detail::to_int(parts.size() > 1 ? parts[1] : "", 250)));
       const int length =
@@ -1112,7 +1112,7 @@ class simulator {
       return next_step(ch, at - duration{length});
     }
     if (app == "Stasis") {
-      auto parts = sim_detail::separate_args(data);
+      auto parts = ::ari::detail::read_list(data);
       const std::string name = parts[0];
       parts.erase(parts.begin());
       if (apps_.count(name) == 0) return next_step(ch, duration{0});

@@ -204,7 +204,7 @@ inline http_response simulator::originate(const sim_detail::parsed_request& in, 
   if (!app.empty()) {
     const std::string args = in.param_or("appArgs", "");
     one->originate_args =
-        args.empty() ? std::vector<std::string>{} : sim_detail::separate_args(args);
+        args.empty() ? std::vector<std::string>{} : ::ari::detail::read_list(args);
   }
   publish_channel(ChannelCreated{}, *one);
   if (two) publish_channel(ChannelCreated{}, *two);
@@ -290,7 +290,7 @@ inline http_response simulator::create(const sim_detail::parsed_request& in) {
   const Channel response = snapshot(*one);
   const std::string args = in.param_or("appArgs", "");
   const std::vector<std::string> arg_list =
-      args.empty() ? std::vector<std::string>{} : sim_detail::separate_args(args);
+      args.empty() ? std::vector<std::string>{} : ::ari::detail::read_list(args);
   subscribe(app, one_id);
   set_app(*one, "Stasis", app + join(arg_list));
   one->originate_args = arg_list;
@@ -384,7 +384,7 @@ inline http_response simulator::play(const sim_detail::parsed_request& in,
   if (playbacks_.count(id) != 0) return error(409, "Playback with given ID already exists");
   playback_state p;
   p.id = id;
-  p.media = sim_detail::separate_args(media);
+  p.media = ::ari::detail::read_list(media);
   p.target = target;
   p.language = in.param_or("lang", "en");
   playbacks_[id] = p;
@@ -508,7 +508,7 @@ inline http_response simulator::snoop(const sim_detail::parsed_request& in, chan
   publish_channel(ChannelCreated{}, spy);
   const std::string args = in.param_or("appArgs", "");
   const std::vector<std::string> arg_list =
-      args.empty() ? std::vector<std::string>{} : sim_detail::separate_args(args);
+      args.empty() ? std::vector<std::string>{} : ::ari::detail::read_list(args);
   set_app(spy, "Stasis", app + join(arg_list));
   publish_channel(make_dialplan(spy), spy);
   enter_stasis(spy, app, arg_list, true);
@@ -577,7 +577,7 @@ inline http_response simulator::channel_op(const sim_detail::parsed_request& in,
       if (app.empty()) return error(400, "Application is required");
       const std::string args = in.param_or("appArgs", "");
       const std::vector<std::string> arg_list =
-          args.empty() ? std::vector<std::string>{} : sim_detail::separate_args(args);
+          args.empty() ? std::vector<std::string>{} : ::ari::detail::read_list(args);
       const auto target = apps_.find(app);
       if (target == apps_.end() || target->second.socket == nullptr) {
         ApplicationMoveFailed failed;
@@ -724,7 +724,7 @@ inline http_response simulator::bridge_route(const sim_detail::parsed_request& i
   if (op == "addChannel" && m == "POST") {
     const std::string list = in.param_or("channel", "");
     if (list.empty()) return error(400, "Channel parameter is required");
-    const auto ids = sim_detail::separate_args(list);
+    const auto ids = ::ari::detail::read_list(list);
     for (const auto& id : ids) {
       channel* ch = find_channel(id);
       if (!ch) return error(400, "Channel not found");
@@ -749,7 +749,7 @@ inline http_response simulator::bridge_route(const sim_detail::parsed_request& i
   if (op == "removeChannel" && m == "POST") {
     const std::string list = in.param_or("channel", "");
     if (list.empty()) return error(400, "Channel parameter is required");
-    for (const auto& id : sim_detail::separate_args(list)) {
+    for (const auto& id : ::ari::detail::read_list(list)) {
       channel* ch = find_channel(id);
       if (!ch) return error(400, "Channel not found");
       if (ch->bridge != bridge_id) return error(422, "Channel not in this bridge");
@@ -969,7 +969,7 @@ inline http_response simulator::application_route(const sim_detail::parsed_reque
   if (s.size() == 3 && s[2] == "subscription") {
     const std::string sources = in.param_or("eventSource", "");
     if (sources.empty()) return error(400, "Missing parameter eventSource");
-    for (const auto& source : sim_detail::separate_args(sources)) {
+    for (const auto& source : ::ari::detail::read_list(sources)) {
       const std::size_t colon = source.find(':');
       const std::string scheme = source.substr(0, colon);
       const std::string id = colon == std::string::npos ? std::string() : source.substr(colon + 1);
@@ -1150,7 +1150,7 @@ inline http_response simulator::user_event(const sim_detail::parsed_request& in)
   body["eventname"] = event.eventname;
   event.userevent = body;
   if (const std::string* sources = in.param("source")) {
-    for (const auto& source : sim_detail::separate_args(*sources)) {
+    for (const auto& source : ::ari::detail::read_list(*sources)) {
       const std::size_t colon = source.find(':');
       const std::string scheme = source.substr(0, colon);
       const std::string id = colon == std::string::npos ? std::string() : source.substr(colon + 1);
@@ -1205,7 +1205,7 @@ inline http_response simulator::asterisk_route(const sim_detail::parsed_request&
     const std::string only = in.param_or("only", "");
     if (!only.empty()) {
       nlohmann::ordered_json part;
-      for (const auto& section : sim_detail::separate_args(only)) {
+      for (const auto& section : ::ari::detail::read_list(only)) {
         if (out.contains(section)) part[section] = out[section];
       }
       out = part;

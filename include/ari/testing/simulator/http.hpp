@@ -88,40 +88,6 @@ inline std::vector<std::string> split(std::string_view text, char separator) {
   return parts;
 }
 
-/// A comma-separated list as Asterisk reads one (ast_app_separate_args, for ARI's list parameters
-/// and dialplan application arguments alike): a backslash keeps the next character and goes, a
-/// `"` goes and suspends splitting until the next, and a comma inside `( )` or `[ ]` does not
-/// split. The library's requests escape list items that way (requests.hpp).
-inline std::vector<std::string> separate_args(std::string_view text) {
-  std::vector<std::string> parts(1);
-  int parens = 0;
-  int brackets = 0;
-  bool quoted = false;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const char c = text[i];
-    if (c == '\\') {
-      if (++i < text.size()) parts.back() += text[i];
-      continue;
-    }
-    if (c == '"') {
-      quoted = !quoted;
-      continue;
-    }
-    if (!quoted) {
-      if (c == '(') ++parens;
-      if (c == ')' && parens > 0) --parens;
-      if (c == '[') ++brackets;
-      if (c == ']' && brackets > 0) --brackets;
-      if (c == ',' && parens == 0 && brackets == 0) {
-        parts.emplace_back();
-        continue;
-      }
-    }
-    parts.back() += c;
-  }
-  return parts;
-}
-
 /// The integer at the start of `text` ("41", "-3", "12abc" -> 12), clamped to +-10^9 so that
 /// no later arithmetic overflows; `fallback` when there is none.
 inline long long to_int(std::string_view text, long long fallback = 0) {
