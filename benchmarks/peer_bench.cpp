@@ -802,9 +802,9 @@ int main(int argc, char** argv) {
 #if ARI_EVENTS_PEER_SIMDJSON
     // The on-demand code is compiled into this program for the compiler's target (builtin);
     // only the structural index is chosen at run time (active).
-    std::cout << "simdjson " << SIMDJSON_VERSION << " on-demand "
-              << simdjson::builtin_implementation()->name() << ", index "
-              << simdjson::get_active_implementation()->name() << '\n';
+    std::cout << "simdjson " << SIMDJSON_VERSION
+              << " (on-demand code: " << simdjson::builtin_implementation()->name()
+              << "; index: " << simdjson::get_active_implementation()->name() << ")\n";
 #endif
     return 0;
   }
