@@ -252,7 +252,19 @@ class decoder {
   bool number_integer(std::int64_t value) { return scalar(token(value)); }
   bool number_unsigned(std::uint64_t value) { return scalar(token(value)); }
   bool number_float(double value, const std::string& /*text*/) { return scalar(token(value)); }
-  bool string(std::string_view value) { return scalar(token(value)); }
+  // A string for a modeled member (most values of a frame) goes to the member's reader
+  // directly; anything else through scalar().
+  ARI_DETAIL_ALWAYS_INLINE bool string(std::string_view value) {
+    if (skipping_ == 0 && !frames_.empty()) {
+      frame& f = frames_.back();
+      if (f.type == frame::kind::object && f.pending < f.table->count) {
+        const field_entry& field = f.table->fields[f.pending];
+        field.accept(static_cast<char*>(f.target) + field.offset, token(value), *this);
+        return !given_up_;
+      }
+    }
+    return scalar(token(value));
+  }
   // Not in JSON text, but in documents from nlohmann's binary formats (from_cbor, ...).
   bool binary(const json::binary_t& /*value*/) { fail_here("binary"); }
   // Only in documents from a parser callback that discards.
@@ -268,19 +280,29 @@ class decoder {
     const field_entry* first = nullptr;
     std::size_t count = 0;
   };
-  expected_fields expected() const noexcept {
+  ARI_DETAIL_ALWAYS_INLINE expected_fields expected() const noexcept {
     if (skipping_ != 0 || frames_.empty()) return {};
     const frame& f = frames_.back();
     if (f.type != frame::kind::object || f.next >= f.table->count) return {};
     return {f.table->fields + f.next, f.table->count - f.next};
   }
   // The member whose value comes next is expected().first[ahead].
-  bool expected_key(std::size_t ahead) {
+  ARI_DETAIL_ALWAYS_INLINE bool expected_key(std::size_t ahead) {
     return take_field(frames_.back(), frames_.back().next + ahead);
   }
   // The same with the name's prefix already computed (the tokenizer does it in a few steps).
   bool key(std::string_view name, name_prefix_words prefix);
-  bool end_object();
+  // The common case inline: a modeled object with its required members, or a free-form one.
+  ARI_DETAIL_ALWAYS_INLINE bool end_object() {
+    if (skipping_ == 0) {
+      const frame& f = frames_.back();
+      if ((f.type == frame::kind::object && (f.seen & f.table->required) == f.table->required) ||
+          f.type == frame::kind::free_object) {
+        return close();
+      }
+    }
+    return end_any_object();
+  }
   bool end_array() {
     if (skipping_ != 0) return --skipping_, true;
     return close();
@@ -421,10 +443,15 @@ class decoder {
   }
 
   bool scalar(const token& value);
-  bool close();
+  bool end_any_object();
+  ARI_DETAIL_ALWAYS_INLINE bool close() {
+    frames_.pop_back();
+    if (frames_.empty()) complete_ = true;
+    return true;
+  }
 
   // Field `index` of the object in `f` is the member whose value comes next.
-  bool take_field(frame& f, std::size_t index) {
+  ARI_DETAIL_ALWAYS_INLINE bool take_field(frame& f, std::size_t index) {
     const std::uint64_t bit = std::uint64_t{1} << index;
     if ((f.seen & bit) != 0) return give_up();  // a duplicate: the document resolves it
     f.seen |= bit;
@@ -432,7 +459,7 @@ class decoder {
     // Expected next: the first member after this one not read yet (those before "type" in the
     // frame are read before the ones the description puts first).
     f.next = index + 1;
-    while ((f.seen >> f.next & 1) != 0)
+    while ((f.seen >> f.next & 1) != 0)  // at most max_fields steps; nearly always none
       ++f.next;
     return true;
   }
@@ -619,7 +646,7 @@ inline bool decoder::scalar(const token& value) {
   return !given_up_;
 }
 
-inline bool decoder::end_object() {
+inline bool decoder::end_any_object() {
   if (skipping_ != 0) return --skipping_, true;
   const frame& f = frames_.back();
   if (f.type == frame::kind::dispatch) return give_up();  // no "type": the document says so
@@ -634,12 +661,6 @@ inline bool decoder::end_object() {
     }
   }
   return close();
-}
-
-inline bool decoder::close() {
-  frames_.pop_back();
-  if (frames_.empty()) complete_ = true;
-  return true;
 }
 
 // A document read through the machine to its end. The machine gives up only on what a document

@@ -59,6 +59,9 @@ struct field {
   std::string_view separated_key;  // ,"name": as the writer puts it after another member
 };
 
+// Bytes of padding after each described key's text (ARI_DETAIL_KEY_PADDING).
+inline constexpr std::size_t key_padding = 32;
+
 struct ignore_field {
   template <class Field>
   constexpr void operator()(const Field&) const noexcept {}
@@ -118,7 +121,13 @@ std::ostream& print(std::ostream& os, const T& value);
   /** The JSON member `name`. */ ::ari::detail::member_of_t<spec> name = \
       ::ari::detail::initial<::ari::detail::member_of_t<spec>>();
 #define ARI_DETAIL_VISIT_MEMBER(spec, name) \
-  ari_visit(::ari::detail::field<spec, ari_self>{#name, &ari_self::name, ",\"" #name "\":"});
+  ari_visit(                                \
+      ::ari::detail::field<spec, ari_self>{#name, &ari_self::name, ARI_DETAIL_PADDED_KEY(name)});
+// `,"name":` followed by key_padding zero bytes that the writer may read (one fixed-size copy
+// per key, text_writer::append_padded_key); the view's size is the key's.
+#define ARI_DETAIL_KEY_PADDING "\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0"
+#define ARI_DETAIL_PADDED_KEY(name) \
+  ::std::string_view(",\"" #name "\":" ARI_DETAIL_KEY_PADDING, sizeof(",\"" #name "\":") - 1)
 #define ARI_DETAIL_TABLE_ENTRY(spec, name) \
   ::ari::detail::field_entry_for<spec, ari_Self>(#name, offsetof(ari_Self, name)),
 #define ARI_DETAIL_NO_FIELDS(F)

@@ -76,6 +76,37 @@ class text_writer {
   void append(const char* begin, const char* end) {
     append(begin, static_cast<std::size_t>(end - begin));
   }
+  // Appends `"text"` when text is plain (printable ASCII but '"' and '\\', as most strings of a
+  // frame are), checked sixteen bytes at a time with no byte-by-byte tail. `readable` bytes
+  // from text.data() on may be read (a std::string's capacity() + 1): when they cover whole
+  // chunks, each chunk is copied and checked in one step; else the text is copied first and
+  // checked where it landed (the buffer keeps room for a chunk past it). False, with nothing
+  // written, when the text needs escaping or is long: write_string then takes it.
+  ARI_DETAIL_ALWAYS_INLINE bool append_plain_quoted(std::string_view text, std::size_t readable) {
+    const std::size_t size = text.size();
+    if (size + 2 + chunk > capacity - used_) {
+      if (size + 2 + chunk > capacity) return false;
+      flush();
+    }
+    char* const at = buffer_ + used_ + 1;
+    at[-1] = '"';
+    const bool whole_chunks = readable >= (size + chunk - 1) / chunk * chunk;
+    if (!whole_chunks) std::memcpy(at, text.data(), size);
+    if (!copy_plain(whole_chunks ? text.data() : at, at, size)) return false;
+    at[size] = '"';
+    used_ += size + 2;
+    return true;
+  }
+  // Appends a member's key from a description, whose text is followed by padding
+  // (ARI_DETAIL_KEY_PADDING) so that it is copied in one fixed-size step, not a memcpy call.
+  ARI_DETAIL_ALWAYS_INLINE void append_padded_key(std::string_view key) {
+    if (key.size() > key_padding || key_padding > capacity - used_) {
+      append(key.data(), key.size());
+      return;
+    }
+    std::memcpy(buffer_ + used_, key.data(), key_padding);
+    used_ += key.size();
+  }
   // The last character written ('\0' when there is none).
   char back() const {
     if (used_ != 0) return buffer_[used_ - 1];
@@ -88,6 +119,30 @@ class text_writer {
 
  private:
   static constexpr std::size_t capacity = 1024;
+  static constexpr std::size_t chunk = 16;
+  // Whether the `size` bytes at `from` are plain, copying them to `to` chunk by chunk when the
+  // two differ. `chunk` bytes past the text may be read; what they hold does not count.
+  static bool copy_plain(const char* from, char* to, std::size_t size) noexcept {
+#if defined(__SSE2__)
+    const __m128i space = _mm_set1_epi8(0x20);
+    const __m128i quote = _mm_set1_epi8('"');
+    const __m128i backslash = _mm_set1_epi8('\\');
+    for (std::size_t at = 0; at < size; at += chunk) {
+      const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(from + at));
+      if (from != to) _mm_storeu_si128(reinterpret_cast<__m128i*>(to + at), bytes);
+      const __m128i stop = _mm_or_si128(
+          _mm_cmplt_epi8(bytes, space),
+          _mm_or_si128(_mm_cmpeq_epi8(bytes, quote), _mm_cmpeq_epi8(bytes, backslash)));
+      auto mask = static_cast<unsigned>(_mm_movemask_epi8(stop));
+      if (size - at < chunk) mask &= (1U << (size - at)) - 1;
+      if (mask != 0) return false;
+    }
+    return true;
+#else
+    if (from != to) std::memcpy(to, from, size);
+    return skip_plain(to, to + size) == to + size;
+#endif
+  }
   std::string& out_;
   std::size_t used_ = 0;
   char buffer_[capacity];
@@ -96,12 +151,17 @@ class text_writer {
 // A JSON string as nlohmann/json's dump() writes it (UTF-8 kept, control characters escaped),
 // so that the direct writer and the DOM agree to the byte. Text that is not UTF-8 cannot be a
 // JSON string: like dump(), this throws rather than write a broken frame.
-inline void write_string(text_writer& out, std::string_view text) {
+inline void write_escaped_string(text_writer& out, std::string_view text) {
   out += '"';
   append_json_escaped(out, text, [](text_writer&, std::size_t at) {
     throw std::invalid_argument("ari: string is not valid UTF-8 at byte " + std::to_string(at));
   });
   out += '"';
+}
+// Plain text (most strings) inline; the rest out of line.
+ARI_DETAIL_ALWAYS_INLINE void write_string(text_writer& out, std::string_view text,
+                                           std::size_t readable = 0) {
+  if (!out.append_plain_quoted(text, readable)) write_escaped_string(out, text);
 }
 
 // A free-form value (unknown members, userevent, an UnknownEvent) as dump() writes it, with the
@@ -181,9 +241,10 @@ inline void write_key(text_writer& out, std::string_view name) {
   out += ':';
 }
 // The same for a described member, whose name (an identifier) is written as it is: `,"name":`
-// precomputed.
-inline void write_key_text(text_writer& out, std::string_view separated_key) {
-  out += out.back() == '{' ? separated_key.substr(1) : separated_key;
+// precomputed, without its comma when `first` (the object writer knows: no look back).
+ARI_DETAIL_ALWAYS_INLINE void write_key_text(text_writer& out, std::string_view separated_key,
+                                             bool first) {
+  out.append_padded_key(first ? separated_key.substr(1) : separated_key);
 }
 
 // The same into a std::string (requests.hpp writes bodies with them).
@@ -297,7 +358,10 @@ struct codec<std::string> {
     out.append(in.text.data(), in.text.size());
   }
   static void write(json& out, const std::string& in) { out = in; }
-  static void write_text(text_writer& out, const std::string& in) { write_string(out, in); }
+  // A std::string's buffer holds capacity() + 1 bytes: write_string may read them.
+  ARI_DETAIL_ALWAYS_INLINE static void write_text(text_writer& out, const std::string& in) {
+    write_string(out, in, in.capacity() + 1);
+  }
 };
 
 template <>
@@ -548,10 +612,12 @@ struct field_rules {
   static void write(json& object, std::string_view name, const member_of_t<Spec>& in) {
     codec<Spec>::write(object[std::string(name)], in);
   }
-  static void write_text(text_writer& out, std::string_view separated_key,
+  // Writes the member (`first`: the object's first); true when it was written.
+  static bool write_text(text_writer& out, std::string_view separated_key, bool first,
                          const member_of_t<Spec>& in) {
-    write_key_text(out, separated_key);
+    write_key_text(out, separated_key, first);
     codec<Spec>::write_text(out, in);
+    return true;
   }
 };
 template <class Spec>
@@ -569,11 +635,12 @@ struct field_rules<std::optional<Spec>> {
                     const std::optional<member_of_t<Spec>>& in) {
     if (in) codec<Spec>::write(object[std::string(name)], *in);
   }
-  static void write_text(text_writer& out, std::string_view separated_key,
+  static bool write_text(text_writer& out, std::string_view separated_key, bool first,
                          const std::optional<member_of_t<Spec>>& in) {
-    if (!in) return;
-    write_key_text(out, separated_key);
+    if (!in) return false;
+    write_key_text(out, separated_key, first);
     codec<Spec>::write_text(out, *in);
+    return true;
   }
 };
 
@@ -625,8 +692,8 @@ constexpr std::size_t members_before_type() {
 }
 
 template <class T>
-void write_type_text(text_writer& out) {
-  write_key_text(out, ",\"type\":");
+void write_type_text(text_writer& out, bool first) {
+  write_key_text(out, ARI_DETAIL_PADDED_KEY(type), first);
   write_string(out, T::type);
 }
 
@@ -642,15 +709,21 @@ void write_object_text(text_writer& out, const T& value) {
     write_string(out, T::type);
   }
   [[maybe_unused]] std::size_t position = 0;
+  bool first = !(is_event_type<T>::value && before_type == 0);  // no member written yet
   ari_describe(static_cast<const T*>(nullptr), [&](const auto& field) {
     if constexpr (before_type != 0) {
-      if (position++ == before_type) write_type_text<T>(out);
+      if (position++ == before_type) {
+        write_type_text<T>(out, first);
+        first = false;
+      }
     }
     using spec = typename std::decay_t<decltype(field)>::spec;
-    field_rules<spec>::write_text(out, field.separated_key, value.*(field.member));
+    if (field_rules<spec>::write_text(out, field.separated_key, first, value.*(field.member))) {
+      first = false;
+    }
   });
   if constexpr (before_type != 0) {
-    if (position == before_type) write_type_text<T>(out);  // no member after "type"
+    if (position == before_type) write_type_text<T>(out, first);  // no member after "type"
   }
   if (value.extra.is_object()) {
     for (auto it = value.extra.begin(); it != value.extra.end(); ++it) {
@@ -658,7 +731,10 @@ void write_object_text(text_writer& out, const T& value) {
       ari_describe(static_cast<const T*>(nullptr),
                    [&](const auto& field) { modeled = modeled || field.name == it.key(); });
       if (modeled || (is_event_type<T>::value && it.key() == "type")) continue;
-      write_key(out, it.key());
+      if (!first) out += ',';
+      first = false;
+      write_string(out, it.key());
+      out += ':';
       write_json(out, it.value());
     }
   }

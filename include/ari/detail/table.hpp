@@ -37,6 +37,25 @@ constexpr name_prefix_words name_prefix(std::string_view name) noexcept {
   return prefix;
 }
 
+// The first sixteen bytes of `"name":` as a compact frame has them (quoted_name), and which of
+// those bytes belong to it (quoted_mask): the tokenizer matches the member it expects next with
+// two loads and two compares.
+constexpr name_prefix_words quoted_name(std::string_view name) noexcept {
+  name_prefix_words quoted;
+  for (std::size_t i = 0; i < name.size() + 3 && i < 16; ++i) {
+    const char c = i == 0 ? '"' : i <= name.size() ? name[i - 1] : i == name.size() + 1 ? '"' : ':';
+    const std::uint64_t bits = std::uint64_t{static_cast<unsigned char>(c)} << (8 * (i % 8));
+    (i < 8 ? quoted.low : quoted.high) |= bits;
+  }
+  return quoted;
+}
+constexpr name_prefix_words quoted_mask(std::string_view name) noexcept {
+  name_prefix_words mask;
+  for (std::size_t i = 0; i < name.size() + 3 && i < 16; ++i)
+    (i < 8 ? mask.low : mask.high) |= std::uint64_t{0xFF} << (8 * (i % 8));
+  return mask;
+}
+
 struct field_entry {
   std::string_view name;
   accept_fn accept = nullptr;
@@ -44,6 +63,8 @@ struct field_entry {
   bool required = false;
   name_prefix_words prefix;  // name_prefix(name)
   std::size_t offset = 0;    // of the member in its object
+  name_prefix_words quoted = quoted_name(name);
+  name_prefix_words mask = quoted_mask(name);
 };
 
 // Where a name's fields-table index is looked up when members arrive out of order: an open

@@ -53,9 +53,15 @@ class text_reader {
     std::size_t depth = 0;
     skip_whitespace();
     for (;;) {
-      // a value
+      // a value (whitespace before it is skipped here, not by whoever read what came before)
       if (at_ == end_) return fail_end();
       switch (*at_) {
+        case ' ':
+        case '\t':
+        case '\n':
+        case '\r':
+          ++at_;
+          continue;
         case '{':
         case '[': {
           const char open = *at_++;
@@ -99,20 +105,22 @@ class text_reader {
       }
       // after a value: a separator, closing brackets, or the end
       for (;;) {
-        skip_whitespace();
-        if (depth == 0) return at_ == end_ || fail("text after the JSON value", at_);
+        if (depth == 0) {
+          skip_whitespace();
+          return at_ == end_ || fail("text after the JSON value", at_);
+        }
         if (at_ == end_) return fail_end();
         const char c = *at_;
         if (c == ',') {
           ++at_;
-          if (innermost == '{') {
-            if (!read_key(machine)) return false;  // whitespace after the colon skipped
-          } else {
-            skip_whitespace();
-          }
+          if (innermost == '{' && !read_key(machine)) return false;
           break;
         }
         if (c != closing(innermost)) {
+          if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+            ++at_;
+            continue;
+          }
           return fail(innermost == '{' ? "expected ',' or '}'" : "expected ',' or ']'", at_);
         }
         ++at_;
@@ -166,8 +174,22 @@ class text_reader {
     return true;
   }
 
-  // `"name"` then `:`, whitespace around.
-  bool read_key(decoder& machine) {
+  // `"name"` then `:`, whitespace around. First the common case, kept small enough to inline:
+  // a compact frame naming the member the description puts next (Asterisk writes them in that
+  // order).
+  ARI_DETAIL_ALWAYS_INLINE bool read_key(decoder& machine) {
+    if (end_ - at_ >= 16 && *at_ == '"' && at_ != type_key_) {
+      const decoder::expected_fields expected = machine.expected();
+      if (expected.count != 0 && is_quoted_name(expected.first[0])) {
+        at_ += expected.first[0].name.size() + 3;  // `"name":`
+        return machine.expected_key(0);
+      }
+    }
+    return read_any_key(machine);
+  }
+
+  // Any other key: with whitespace, escapes, out of order, unknown, or the root "type".
+  bool read_any_key(decoder& machine) {
     skip_whitespace();
     if (at_ == end_) return fail_end();
     if (*at_ != '"') return fail("expected a member name", at_);
@@ -201,18 +223,26 @@ class text_reader {
     return expected.count;
   }
 
-  // Whether the frame at at_ (an opening quote) holds `"name":` of `field`, compared as the
-  // name's prefix words and the rest: no string scanned, no name looked up. Anything else (a
-  // name with an escape, whitespace before the colon) is read the general way.
-  bool is_quoted_name(const field_entry& field) const noexcept {
+  // Whether the frame at at_ (an opening quote) holds `"name":` of `field`: its first sixteen
+  // bytes as two masked words, the rest of a long name compared apart. No string scanned, no
+  // name looked up. Anything else (a name with an escape, whitespace before the colon) is read
+  // the general way.
+  ARI_DETAIL_ALWAYS_INLINE bool is_quoted_name(const field_entry& field) const noexcept {
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-    const std::size_t size = field.name.size();
-    if (static_cast<std::size_t>(end_ - at_) < (size > 16 ? size : 16) + 3) return false;
-    if (!(prefix_at(at_ + 1, size) == field.prefix) || at_[size + 1] != '"' ||
-        at_[size + 2] != ':') {
+    if (end_ - at_ < 16) return false;
+    std::uint64_t low;
+    std::uint64_t high;
+    std::memcpy(&low, at_, sizeof low);
+    std::memcpy(&high, at_ + 8, sizeof high);
+    if (((low & field.mask.low) ^ field.quoted.low) |
+        ((high & field.mask.high) ^ field.quoted.high))
       return false;
-    }
-    return size <= 16 || std::memcmp(at_ + 17, field.name.data() + 16, size - 16) == 0;
+    const std::size_t named = field.name.size() + 1;  // the quote and the name
+    if (named + 2 <= 16) return true;
+    // The rest: the name from its 16th byte on, then `":`.
+    return static_cast<std::size_t>(end_ - at_) >= named + 2 &&
+           (named <= 16 || std::memcmp(at_ + 16, field.name.data() + 15, named - 16) == 0) &&
+           at_[named] == '"' && at_[named + 1] == ':';
 #else
     static_cast<void>(field);
     return false;
@@ -250,7 +280,7 @@ class text_reader {
   // closing quote, is kept small enough to be inlined.
   bool read_string(std::string_view& out) {
     const char* const start = ++at_;
-    at_ = skip_plain(at_, end_);
+    at_ = skip_plain_inline(at_, end_);
     if (at_ != end_ && *at_ == '"') {
       out = std::string_view(start, static_cast<std::size_t>(at_ - start));
       ++at_;
