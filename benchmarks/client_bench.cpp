@@ -1,8 +1,10 @@
 // ari::client and ari::outbound_listener, measured against local Beast servers in the same
 // program (a benchmark, not a test: nothing here asserts a speed).
 //
-//   events-client        frames/s through an ari::client with an on<E> handler per event type
-//   events-otherwise     the same with one otherwise() handler
+//   events-client        frames/s through an ari::client with an on<E> handler per event type,
+//                        on an io_context{1} (one thread runs it: the client needs no strand)
+//   events-client-strand the same on a default io_context (any number of threads: a strand)
+//   events-otherwise     the same as events-client with one otherwise() handler
 //   events-bare          a bare Beast async_read loop calling ari::parse_event on each frame
 //   events-bare-strand   the same on a strand, as the client's socket is
 //   events-bare-timeouts the same with the client's idle timeout and pings (Beast re-arms a
@@ -241,10 +243,12 @@ void count_each_type(ari::client& client, const std::function<void()>& counted,
    ...);
 }
 
-run_result events_client(const std::vector<std::string>& frames, std::uint64_t total,
-                         bool per_type) {
+// Every event reader runs on an io_context{1}, as a program with one thread makes it, except
+// `shared` (a default io_context, which any number of threads may run).
+run_result events_client(const std::vector<std::string>& frames, std::uint64_t total, bool per_type,
+                         bool shared = false) {
   local_server server(event_streamer(frames, total));
-  asio::io_context io;
+  asio::io_context io(shared ? BOOST_ASIO_CONCURRENCY_HINT_DEFAULT : 1);
   ari::client client(io, client_options(server));
   run_result result;
   steady::time_point t0;
@@ -332,7 +336,7 @@ class bare_reader {
 run_result events_bare(const std::vector<std::string>& frames, std::uint64_t total, bool strand,
                        bool timeouts) {
   local_server server(event_streamer(frames, total));
-  asio::io_context io;
+  asio::io_context io(1);
   bare_reader reader(io, server.port(), total, strand, timeouts);
   reader.start();
   io.run();
@@ -632,7 +636,8 @@ void report(const char* mode, const char* unit, const run_result& r) {
 const char* const usage =
     "usage: client_bench [options] [mode...]\n"
     "  modes (default: all but sessions, then sessions):\n"
-    "    events-client events-otherwise events-bare\n"
+    "    events-client (io_context{1}: no strand) events-client-strand (default io_context)\n"
+    "    events-otherwise events-bare\n"
     "    events-bare-strand events-bare-timeouts events-bare-both (the bare loop with the\n"
     "      client's strand, its idle timeout with pings, or both)\n"
     "    requests-ws-seq requests-ws-pipe requests-http-seq requests-http-pipe requests-http-par4\n"
@@ -662,9 +667,11 @@ int main(int argc, char** argv) {
   std::uint64_t repeat = 1;
   std::vector<std::string> modes;
   const std::vector<std::string> known{
-      "events-client",        "events-otherwise",   "events-bare",        "events-bare-strand",
-      "events-bare-timeouts", "events-bare-both",   "requests-ws-seq",    "requests-ws-pipe",
-      "requests-http-seq",    "requests-http-pipe", "requests-http-par4", "sessions"};
+      "events-client",     "events-client-strand", "events-otherwise",
+      "events-bare",       "events-bare-strand",   "events-bare-timeouts",
+      "events-bare-both",  "requests-ws-seq",      "requests-ws-pipe",
+      "requests-http-seq", "requests-http-pipe",   "requests-http-par4",
+      "sessions"};
   try {
     for (int i = 1; i < argc; ++i) {
       const std::string arg = argv[i];
@@ -705,6 +712,8 @@ int main(int argc, char** argv) {
       for (std::uint64_t run = 0; run < repeat; ++run) {
         if (mode == "events-client") {
           report(mode.c_str(), "frames", events_client(capture, frames, true));
+        } else if (mode == "events-client-strand") {
+          report(mode.c_str(), "frames", events_client(capture, frames, true, true));
         } else if (mode == "events-otherwise") {
           report(mode.c_str(), "frames", events_client(capture, frames, false));
         } else if (mode == "events-bare") {

@@ -20,7 +20,7 @@ int main(int argc, char** argv) {
   options.password = argc > 3 ? argv[3] : "asterisk";
   options.applications = {"hello"};
 
-  boost::asio::io_context io;
+  boost::asio::io_context io{1};  // run by one thread: the client needs no strand
   ari::client client{io, options};
   hello_app(client);
   client.on_connected([](const ari::connection_info& c) {

@@ -95,7 +95,7 @@ int main(int argc, char** argv) {
   line.number("--calls", calls, 1);
   line.parse(argc, argv);
 
-  boost::asio::io_context io;
+  boost::asio::io_context io{1};  // run by one thread: the client needs no strand
   int status = 0;
   try {
     ari::client client{io, options};

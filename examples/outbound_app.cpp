@@ -111,9 +111,9 @@ int main(int argc, char** argv) {
   line.number("--exit-after-calls", exit_after, 1);
   line.parse(argc, argv);
 
-  boost::asio::io_context io;
+  boost::asio::io_context io{1};  // run by one thread: the client needs no strand
   ari::outbound_listener listener{io, options};
-  // Sessions run on strands of their own: the count of calls done is posted to the io_context.
+  // Sessions may run on strands of their own: the count of calls done is posted to the io_context.
   auto calls = std::make_shared<long>(0);
   const std::function<void()> call_done = [&io, &listener, calls, exit_after] {
     boost::asio::post(io, [&listener, calls, exit_after] {

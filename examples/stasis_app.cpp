@@ -119,7 +119,7 @@ int main(int argc, char** argv) {
   const settings s = parse_options(line, argc, argv);
   std::ofstream record(s.record, std::ios::app);  // none without --record
   if (!s.record.empty() && !record) line.fail("cannot write " + s.record);
-  boost::asio::io_context io;
+  boost::asio::io_context io{1};  // run by one thread: the client needs no strand
   ari::client client = make_client(io, s.client, line);
   const std::string where = "ws://" + s.client.url.substr(7) + "/ari/events";
   const char* form = s.client.requests == ari::request_transport::websocket ? " (RESTRequest)" : "";

@@ -10,9 +10,11 @@
 #include <optional>
 #include <string>
 #include <thread>
+#include <typeinfo>
 #include <vector>
 
 #include <boost/asio/io_context.hpp>
+#include <boost/asio/strand.hpp>
 #include <boost/asio/use_future.hpp>
 
 #include <ari/client.hpp>
@@ -50,8 +52,9 @@ const std::string play_created =
     R"({"status":201,"reason":"Created","body":)" + playback_body + "}";
 
 struct harness {
-  explicit harness(std::vector<std::string> script, ari_replay::options server_options = {})
-      : server(std::move(server_options), std::move(script)) {
+  explicit harness(std::vector<std::string> script, ari_replay::options server_options = {},
+                   int concurrency_hint = BOOST_ASIO_CONCURRENCY_HINT_DEFAULT)
+      : server(std::move(server_options), std::move(script)), io(concurrency_hint) {
     server.start();
   }
 
@@ -121,8 +124,15 @@ boost::system::error_code code_of(const std::exception_ptr& error) {
 TEST_CASE("client: real frames arrive as typed events, in order") {
   const auto& capture = test::capture_frames();
   const std::vector<std::string> frames(capture.begin(), capture.begin() + 200);
-  harness h(frames);
+  // io_context{1}: one thread runs it, so the client's handlers run on its executor, without a
+  // strand; any other io_context may be run by several threads, so they run on a strand.
+  const bool one_thread = GENERATE(false, true);
+  harness h(frames, {}, one_thread ? 1 : BOOST_ASIO_CONCURRENCY_HINT_DEFAULT);
   ari::client client{h.io, h.options()};
+  using io_executor = boost::asio::io_context::executor_type;
+  CHECK((client.get_executor().target_type() == typeid(io_executor)) == one_thread);
+  CHECK((client.get_executor().target_type() == typeid(boost::asio::strand<io_executor>)) ==
+        !one_thread);
   record r;
   r.attach(client);
   std::vector<std::string> channel_ids;

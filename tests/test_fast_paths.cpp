@@ -187,3 +187,29 @@ TEST_CASE("fast paths: to_frame into a reused string gives the same text without
   }
   CHECK(reused.capacity() == capacity);
 }
+
+TEST_CASE("fast paths: to_frame escapes a special byte at every position, whatever the capacity") {
+  // Plain strings are copied and checked sixteen bytes at a time, from the member's own buffer
+  // when its capacity covers whole chunks: every position around the chunk edges, a short and a
+  // roomy buffer, must still give dump()'s escaping.
+  const std::vector<std::string> specials = {"\"",   "\\",   "\x01",     "\n",
+                                             "\x1F", "\x7F", "\xC3\xA9", "\xF0\x9F\x98\x80"};
+  for (std::size_t length = 0; length <= 40; ++length) {
+    for (std::size_t at = 0; at <= length; ++at) {
+      for (const auto& special : specials) {
+        for (const bool roomy : {false, true}) {
+          ari::ChannelVarset varset;
+          varset.variable = "V";
+          varset.application = "cc";
+          if (roomy) varset.value.reserve(100);
+          varset.value += std::string(at, 'a') + special + std::string(length - at, 'b');
+          const std::string frame = ari::to_frame(ari::Event(varset));
+          INFO(frame);
+          CHECK(frame.find("\"value\":" + nlohmann::json(varset.value).dump() + ",") !=
+                std::string::npos);
+          CHECK(nlohmann::json::parse(frame).at("value") == varset.value);
+        }
+      }
+    }
+  }
+}

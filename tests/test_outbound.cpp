@@ -243,3 +243,31 @@ TEST_CASE("outbound: a request in flight when Asterisk goes away fails with disc
   CHECK(*outcome == ari::client_errc::disconnected);
   listener.stop();
 }
+
+TEST_CASE("outbound: a session the application closes ends cleanly, on an io_context{1} too") {
+  // on_closed's documented empty error after a clean close: the close was the application's,
+  // so whatever closing the socket did to the pending read (it said "Bad file descriptor") is
+  // not an error. io_context{1}: the session runs on the io_context's executor, no strand.
+  const int hint = GENERATE(BOOST_ASIO_CONCURRENCY_HINT_DEFAULT, 1);
+  boost::asio::io_context io{hint};
+  ari::outbound_listener listener{io, listener_options()};
+  std::optional<boost::system::error_code> closed;
+  listener.on_session([&](ari::outbound_session session) {
+    session.on<ari::StasisStart>([session](const ari::StasisStart&) mutable { session.close(); });
+    session.on_closed([&](const boost::system::error_code& error) { closed = error; });
+  });
+  listener.start();
+  std::thread asterisk([port = listener.port()] {
+    fake_asterisk connection(port, "asterisk:s3cret");
+    connection.send(stasis_start("call-1"));
+    try {
+      connection.receive();  // until the application's close
+    } catch (const boost::system::system_error&) {
+    }
+  });
+  run_until(io, [&] { return closed.has_value(); });
+  asterisk.join();
+  INFO(closed->message());
+  CHECK_FALSE(*closed);
+  listener.stop();
+}

@@ -40,6 +40,7 @@
 #include "ari/client/detail/completion.hpp"
 #include "ari/client/detail/http_pool.hpp"
 #include "ari/client/detail/operations.hpp"
+#include "ari/client/detail/serial_executor.hpp"
 #include "ari/client/detail/socket_requests.hpp"
 #include "ari/client/detail/streams.hpp"
 #include "ari/client/detail/websocket_link.hpp"
@@ -100,11 +101,12 @@ inline std::string basic_authorization(const std::string& user, const std::strin
 // operation in flight, so that the client may go away first.
 class client_core final : public link_owner, public std::enable_shared_from_this<client_core> {
  public:
-  using strand_type = boost::asio::strand<boost::asio::any_io_executor>;
+  // A strand, or the io_context's executor when one thread runs it (serial_executor).
+  using strand_type = boost::asio::any_io_executor;
 
   client_core(const boost::asio::any_io_executor& executor, client_options options,
               std::shared_ptr<client_transport> transport = nullptr)
-      : strand_(boost::asio::make_strand(executor)),
+      : strand_(serial_executor(executor)),
         options_(std::move(options)),
         transport_(std::move(transport)),
         resolver_(strand_),
@@ -539,17 +541,20 @@ class client_core final : public link_owner, public std::enable_shared_from_this
 ///     io.run();
 ///
 /// Handlers, callbacks and the completions of operations that have no executor of their own
-/// run on the client's strand (get_executor()), one at a time, so they need no locks; spawn
+/// run on the client's executor (get_executor()), one at a time, so they need no locks: a
+/// strand, or the io_context's own executor when the io_context was made with concurrency hint
+/// 1 (`boost::asio::io_context io{1}`: one thread runs it, a strand would only cost); spawn
 /// coroutines on get_executor() for the same. start(), stop(), mark(), async_send() and
 /// async_wait() may be called from any thread; register handlers (on, otherwise, on_*) before
 /// start() or from a handler.
 class client {
  public:
-  /// The client's strand.
+  /// The client's executor: a strand, or an io_context{1}'s executor.
   using executor_type = boost::asio::any_io_executor;
 
-  /// A client on `executor` (its work runs on a strand of it). Throws std::invalid_argument for
-  /// options it cannot use: a bad url, https/wss without TLS support, no application.
+  /// A client on `executor` (its work runs on a strand of it, or on the io_context's own
+  /// executor when the io_context was made with concurrency hint 1). Throws std::invalid_argument
+  /// for options it cannot use: a bad url, https/wss without TLS support, no application.
   client(const executor_type& executor, client_options options)
       : core_(std::make_shared<detail::client_core>(executor, std::move(options))) {}
   /// A client whose events and requests go through `transport` instead of sockets (such as
@@ -569,7 +574,7 @@ class client {
   /// Stops the client (stop()).
   ~client() { core_->stop(); }
 
-  /// The strand on which handlers and completions run.
+  /// The executor (strand) on which handlers and completions run, one at a time.
   executor_type get_executor() const noexcept { return core_->strand(); }
   /// The options the client was made with.
   const client_options& options() const noexcept { return core_->options(); }

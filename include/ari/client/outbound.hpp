@@ -31,6 +31,7 @@
 
 #include "ari/client/client.hpp"
 #include "ari/client/detail/operations.hpp"
+#include "ari/client/detail/serial_executor.hpp"
 #include "ari/client/detail/socket_requests.hpp"
 #include "ari/client/detail/streams.hpp"
 #include "ari/client/detail/websocket_link.hpp"
@@ -71,10 +72,10 @@ struct listener_options {
 
 namespace detail {
 
-// One connection from Asterisk, on a strand of its own.
+// One connection from Asterisk, on a strand of its own (serial_executor).
 class session_core final : public link_owner, public std::enable_shared_from_this<session_core> {
  public:
-  using strand_type = boost::asio::strand<boost::asio::any_io_executor>;
+  using strand_type = boost::asio::any_io_executor;
 
   session_core(strand_type strand, const listener_options& options, std::uint64_t id,
                std::string remote)
@@ -167,7 +168,8 @@ class listener_core;
 /// One connection Asterisk made to an outbound_listener: with connection_type=persistent it
 /// carries every call of the application, with per_call_config one call (from its StasisStart
 /// to its StasisEnd). The same on<E>, otherwise, mark, async_send (always as RESTRequest) and
-/// async_wait as ari::client; handlers and completions run on the session's own strand.
+/// async_wait as ari::client; handlers and completions run on the session's own strand (on an
+/// io_context made with concurrency hint 1, on its executor, as for ari::client).
 /// A handle: copies refer to the same session.
 class outbound_session {
  public:
@@ -239,11 +241,11 @@ namespace detail {
 // The listener's state, shared with the connections being upgraded.
 class listener_core final : public std::enable_shared_from_this<listener_core> {
  public:
-  using strand_type = boost::asio::strand<boost::asio::any_io_executor>;
+  using strand_type = boost::asio::any_io_executor;
 
   listener_core(const boost::asio::any_io_executor& executor, listener_options options)
       : executor_(executor),
-        strand_(boost::asio::make_strand(executor)),
+        strand_(serial_executor(executor)),
         options_(std::move(options)),
         acceptor_(strand_) {
     if (!options_.username.empty() || !options_.password.empty()) {
@@ -291,7 +293,7 @@ class listener_core final : public std::enable_shared_from_this<listener_core> {
  private:
   // Each connection gets a strand of its own: its stream and, once upgraded, its session.
   void accept() {
-    auto strand = boost::asio::make_strand(executor_);
+    auto strand = serial_executor(executor_);
     acceptor_.async_accept(
         strand, [self = shared_from_this(), strand](boost::system::error_code error,
                                                     boost::asio::ip::tcp::socket socket) {

@@ -184,19 +184,21 @@ struct token {
     array
   };
   kind type = kind::null;
-  bool boolean = false;
-  std::int64_t integer = 0;
-  std::uint64_t unsigned_integer = 0;
-  double floating = 0;
+  union {  // the one `type` names (a token is made for every value: kept small)
+    bool boolean;
+    std::int64_t integer;
+    std::uint64_t unsigned_integer;
+    double floating;
+  };
   std::string_view text;  // valid until the next token
 
-  token() = default;  // null
-  explicit token(kind container) : type(container) {}
+  token() : integer(0) {}  // null
+  explicit token(kind container) : type(container), integer(0) {}
   explicit token(bool value) : type(kind::boolean), boolean(value) {}
   explicit token(std::int64_t value) : type(kind::integer), integer(value) {}
   explicit token(std::uint64_t value) : type(kind::unsigned_integer), unsigned_integer(value) {}
   explicit token(double value) : type(kind::floating), floating(value) {}
-  explicit token(std::string_view value) : type(kind::string), text(value) {}
+  explicit token(std::string_view value) : type(kind::string), integer(0), text(value) {}
 
   bool is_container() const noexcept { return type == kind::object || type == kind::array; }
 
@@ -252,24 +254,12 @@ class decoder {
   bool number_integer(std::int64_t value) { return scalar(token(value)); }
   bool number_unsigned(std::uint64_t value) { return scalar(token(value)); }
   bool number_float(double value, const std::string& /*text*/) { return scalar(token(value)); }
-  // A string for a modeled member (most values of a frame) goes to the member's reader
-  // directly; anything else through scalar().
-  ARI_DETAIL_ALWAYS_INLINE bool string(std::string_view value) {
-    if (skipping_ == 0 && !frames_.empty()) {
-      frame& f = frames_.back();
-      if (f.type == frame::kind::object && f.pending < f.table->count) {
-        const field_entry& field = f.table->fields[f.pending];
-        field.accept(static_cast<char*>(f.target) + field.offset, token(value), *this);
-        return !given_up_;
-      }
-    }
-    return scalar(token(value));
-  }
+  ARI_DETAIL_ALWAYS_INLINE bool string(std::string_view value) { return to_member(token(value)); }
   // Not in JSON text, but in documents from nlohmann's binary formats (from_cbor, ...).
   bool binary(const json::binary_t& /*value*/) { fail_here("binary"); }
   // Only in documents from a parser callback that discards.
   bool discarded() { fail_here("a discarded value"); }
-  bool start_object(std::size_t /*elements*/ = 0) { return scalar(token(token::kind::object)); }
+  bool start_object(std::size_t /*elements*/ = 0) { return to_member(token(token::kind::object)); }
   bool start_array(std::size_t /*elements*/ = 0) { return scalar(token(token::kind::array)); }
   bool key(std::string_view name) { return key(name, name_prefix(name)); }
   // The members the innermost object expects next, in description order from the one after the
@@ -443,6 +433,19 @@ class decoder {
   }
 
   bool scalar(const token& value);
+  // A value for a modeled member (most values of a frame) goes to the member's reader directly;
+  // anything else through scalar().
+  ARI_DETAIL_ALWAYS_INLINE bool to_member(const token& value) {
+    if (skipping_ == 0 && !frames_.empty()) {
+      frame& f = frames_.back();
+      if (f.type == frame::kind::object && f.pending < f.table->count) {
+        const field_entry& field = f.table->fields[f.pending];
+        field.accept(static_cast<char*>(f.target) + field.offset, value, *this);
+        return !given_up_;
+      }
+    }
+    return scalar(value);
+  }
   bool end_any_object();
   ARI_DETAIL_ALWAYS_INLINE bool close() {
     frames_.pop_back();

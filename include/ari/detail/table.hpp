@@ -39,21 +39,28 @@ constexpr name_prefix_words name_prefix(std::string_view name) noexcept {
 
 // The first sixteen bytes of `"name":` as a compact frame has them (quoted_name), and which of
 // those bytes belong to it (quoted_mask): the tokenizer matches the member it expects next with
-// two loads and two compares.
-constexpr name_prefix_words quoted_name(std::string_view name) noexcept {
-  name_prefix_words quoted;
-  for (std::size_t i = 0; i < name.size() + 3 && i < 16; ++i) {
-    const char c = i == 0 ? '"' : i <= name.size() ? name[i - 1] : i == name.size() + 1 ? '"' : ':';
-    const std::uint64_t bits = std::uint64_t{static_cast<unsigned char>(c)} << (8 * (i % 8));
-    (i < 8 ? quoted.low : quoted.high) |= bits;
-  }
+// two loads and two compares. Made from the name's prefix with a few shifts, not a loop: every
+// field of every type has them, and each constant costs the compiler.
+constexpr name_prefix_words quoted_name(name_prefix_words prefix, std::size_t size) noexcept {
+  name_prefix_words quoted{'"' | prefix.low << 8, prefix.high << 8 | prefix.low >> 56};
+  const auto put = [&quoted](std::size_t at, char c) {
+    const std::uint64_t bits = std::uint64_t{static_cast<unsigned char>(c)} << (8 * (at % 8));
+    if (at < 8) {
+      quoted.low |= bits;
+    } else if (at < 16) {
+      quoted.high |= bits;
+    }
+  };
+  put(size + 1, '"');
+  put(size + 2, ':');
   return quoted;
 }
-constexpr name_prefix_words quoted_mask(std::string_view name) noexcept {
-  name_prefix_words mask;
-  for (std::size_t i = 0; i < name.size() + 3 && i < 16; ++i)
-    (i < 8 ? mask.low : mask.high) |= std::uint64_t{0xFF} << (8 * (i % 8));
-  return mask;
+constexpr name_prefix_words quoted_mask(std::size_t size) noexcept {
+  const std::size_t bytes = size + 3 < 16 ? size + 3 : 16;
+  const auto ones = [](std::size_t count) {
+    return count >= 8 ? ~std::uint64_t{0} : (std::uint64_t{1} << (8 * count)) - 1;
+  };
+  return {ones(bytes), bytes <= 8 ? 0 : ones(bytes - 8)};
 }
 
 struct field_entry {
@@ -63,8 +70,8 @@ struct field_entry {
   bool required = false;
   name_prefix_words prefix;  // name_prefix(name)
   std::size_t offset = 0;    // of the member in its object
-  name_prefix_words quoted = quoted_name(name);
-  name_prefix_words mask = quoted_mask(name);
+  name_prefix_words quoted = quoted_name(prefix, name.size());
+  name_prefix_words mask = quoted_mask(name.size());
 };
 
 // Where a name's fields-table index is looked up when members arrive out of order: an open

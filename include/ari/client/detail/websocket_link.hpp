@@ -114,6 +114,7 @@ class websocket_link final : public websocket_link_base,
   void close(bool graceful) override {
     if (closed_) return;
     closed_ = true;
+    closing_ = true;
     // Not while pongs are watched: Beast 1.74 can then deadlock its read and close operations
     // on a close frame from the server (the read posts itself before the control callback and
     // the close takes the write lock meanwhile); the server was silent anyway.
@@ -259,7 +260,9 @@ class websocket_link final : public websocket_link_base,
   void finish(link_owner& owner, boost::system::error_code error) {
     closed_ = true;
     tear_down();
-    if (error == boost::beast::websocket::error::closed) error = {};
+    // A close asked for here ends the read with whatever closing the socket did to it
+    // (operation aborted, bad file descriptor): that is still a clean end.
+    if (error == boost::beast::websocket::error::closed || closing_) error = {};
     owner.link_closed(connection_, error);
   }
 
@@ -272,6 +275,7 @@ class websocket_link final : public websocket_link_base,
   std::deque<std::string> outbox_;
   bool writing_ = false;
   bool closed_ = false;
+  bool closing_ = false;  // close() was called: the end is a clean one
   std::chrono::milliseconds idle_timeout_;
   boost::asio::steady_timer idle_timer_;
   std::uint64_t heard_ = 0;  // frames, pings and pongs received
