@@ -38,6 +38,18 @@ using StringOrInteger = std::variant<std::string, std::int64_t>;
 
 namespace detail {
 
+#if defined(__SANITIZE_ADDRESS__)
+inline constexpr bool address_sanitized = true;
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+inline constexpr bool address_sanitized = true;
+#else
+inline constexpr bool address_sanitized = false;
+#endif
+#else
+inline constexpr bool address_sanitized = false;
+#endif
+
 // Where the frame text goes while it is written: a buffer on the stack, appended to the
 // string in large pieces, because each std::string::append is a call with its own checks and a
 // frame is written in many small pieces.
@@ -358,9 +370,11 @@ struct codec<std::string> {
     out.append(in.text.data(), in.text.size());
   }
   static void write(json& out, const std::string& in) { out = in; }
-  // A std::string's buffer holds capacity() + 1 bytes: write_string may read them.
+  // A std::string's buffer holds capacity() + 1 bytes: write_string may read them. Not under
+  // AddressSanitizer, where a standard library that annotates strings (libc++) would report
+  // the bytes past size() as a container overflow.
   ARI_DETAIL_ALWAYS_INLINE static void write_text(text_writer& out, const std::string& in) {
-    write_string(out, in, in.capacity() + 1);
+    write_string(out, in, address_sanitized ? in.size() : in.capacity() + 1);
   }
 };
 
