@@ -136,16 +136,10 @@ class text_writer {
   // two differ. `chunk` bytes past the text may be read; what they hold does not count.
   static bool copy_plain(const char* from, char* to, std::size_t size) noexcept {
 #if defined(__SSE2__)
-    const __m128i space = _mm_set1_epi8(0x20);
-    const __m128i quote = _mm_set1_epi8('"');
-    const __m128i backslash = _mm_set1_epi8('\\');
     for (std::size_t at = 0; at < size; at += chunk) {
       const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(from + at));
       if (from != to) _mm_storeu_si128(reinterpret_cast<__m128i*>(to + at), bytes);
-      const __m128i stop = _mm_or_si128(
-          _mm_cmplt_epi8(bytes, space),
-          _mm_or_si128(_mm_cmpeq_epi8(bytes, quote), _mm_cmpeq_epi8(bytes, backslash)));
-      auto mask = static_cast<unsigned>(_mm_movemask_epi8(stop));
+      unsigned mask = not_plain_bytes(bytes);
       if (size - at < chunk) mask &= (1U << (size - at)) - 1;
       if (mask != 0) return false;
     }

@@ -57,6 +57,17 @@ struct plain_byte_table {
 };
 inline constexpr plain_byte_table plain_bytes{};
 
+#if defined(__SSE2__)
+// Bit i set when byte i of `chunk` is not plain: as signed bytes, control characters and
+// non-ASCII are both below 0x20; then '"' and '\\'.
+ARI_DETAIL_ALWAYS_INLINE unsigned not_plain_bytes(__m128i chunk) noexcept {
+  const __m128i stop = _mm_or_si128(_mm_cmplt_epi8(chunk, _mm_set1_epi8(0x20)),
+                                    _mm_or_si128(_mm_cmpeq_epi8(chunk, _mm_set1_epi8('"')),
+                                                 _mm_cmpeq_epi8(chunk, _mm_set1_epi8('\\'))));
+  return static_cast<unsigned>(_mm_movemask_epi8(stop));
+}
+#endif
+
 // The end of the run of plain bytes starting at `at`. Eight bytes at a time while none of them
 // is a control character, '"', '\\' or non-ASCII (SWAR: each test sets a byte's high bit
 // exactly when some byte of the word qualifies), then one at a time to the exact end.
@@ -65,17 +76,10 @@ inline const char* skip_plain(const char* at, const char* end) noexcept {
   constexpr std::uint64_t highs = 0x8080808080808080U;
   const auto has_zero_byte = [](std::uint64_t word) { return (word - ones) & ~word & highs; };
 #if defined(__SSE2__)
-  // Sixteen at a time: as signed bytes, control characters and non-ASCII are both below 0x20.
-  const __m128i space = _mm_set1_epi8(0x20);
-  const __m128i quote = _mm_set1_epi8('"');
-  const __m128i backslash = _mm_set1_epi8('\\');
+  // Sixteen at a time.
   while (end - at >= 16) {
-    const __m128i chunk = _mm_loadu_si128(reinterpret_cast<const __m128i*>(at));
-    const __m128i stop =
-        _mm_or_si128(_mm_cmplt_epi8(chunk, space),
-                     _mm_or_si128(_mm_cmpeq_epi8(chunk, quote), _mm_cmpeq_epi8(chunk, backslash)));
-    const int mask = _mm_movemask_epi8(stop);
-    if (mask != 0) return at + __builtin_ctz(static_cast<unsigned>(mask));
+    const unsigned mask = not_plain_bytes(_mm_loadu_si128(reinterpret_cast<const __m128i*>(at)));
+    if (mask != 0) return at + __builtin_ctz(mask);
     at += 16;
   }
 #endif
@@ -106,12 +110,8 @@ inline const char* skip_plain(const char* at, const char* end) noexcept {
 ARI_DETAIL_ALWAYS_INLINE const char* skip_plain_inline(const char* at, const char* end) noexcept {
 #if defined(__SSE2__)
   if (end - at >= 16) {
-    const __m128i chunk = _mm_loadu_si128(reinterpret_cast<const __m128i*>(at));
-    const __m128i stop = _mm_or_si128(_mm_cmplt_epi8(chunk, _mm_set1_epi8(0x20)),
-                                      _mm_or_si128(_mm_cmpeq_epi8(chunk, _mm_set1_epi8('"')),
-                                                   _mm_cmpeq_epi8(chunk, _mm_set1_epi8('\\'))));
-    const int mask = _mm_movemask_epi8(stop);
-    if (mask != 0) return at + __builtin_ctz(static_cast<unsigned>(mask));
+    const unsigned mask = not_plain_bytes(_mm_loadu_si128(reinterpret_cast<const __m128i*>(at)));
+    if (mask != 0) return at + __builtin_ctz(mask);
     at += 16;
   }
 #endif
